@@ -1,0 +1,60 @@
+"""Command line: `python -m generator check [PATH]`, `python -m generator build [...]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator import pipeline
+from generator.errors import InputError
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command in `argv`; return the exit status (0 ok, 1 bad input, 2 bad usage)."""
+    args = _parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except InputError as err:
+        print(err.report(), file=sys.stderr)
+        return 1
+
+
+def _check(args: argparse.Namespace) -> int:
+    model = pipeline.load_resolution(args.path, str(args.path))
+    counts = ", ".join(f"{len(s.items)} {s.name.lower()}" for s in model.sections)
+    print(f"{args.path}: OK ({counts}; {len(model.unit_types)} unit types)")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    _, result = pipeline.build(args.resolution, args.out, check_only=args.check)
+    if args.check:
+        if result.changed:
+            for rel in result.written:
+                print(f"{args.out / rel}: differs from what {args.resolution} produces", file=sys.stderr)
+            for rel in result.removed:
+                print(f"{args.out / rel}: no longer produced by {args.resolution}", file=sys.stderr)
+            print(f"{args.out}: out of date (run: python -m generator build)", file=sys.stderr)
+            return 1
+        print(f"{args.out}: up to date ({result.unchanged} files)")
+        return 0
+    print(f"{args.out}: {len(result.written)} written, {len(result.removed)} removed, "
+          f"{result.unchanged} unchanged")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator",
+                                     description="Generate the site's Markdown from a resolution in YAML.")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    check = commands.add_parser("check", help="validate the resolution only")
+    check.add_argument("path", nargs="?", type=Path, default=Path("resolution.yaml"))
+    check.set_defaults(run=_check)
+    build = commands.add_parser("build", help="generate the content directory")
+    build.add_argument("--resolution", type=Path, default=Path("resolution.yaml"))
+    build.add_argument("--out", type=Path, default=Path("content"))
+    build.add_argument("--check", action="store_true",
+                       help="write nothing; exit 1 if the content directory is not what the data produces")
+    build.set_defaults(run=_build)
+    return parser

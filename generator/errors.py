@@ -1,0 +1,39 @@
+"""Problems found in the input, reported all at once with their place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# NOTE: A list of hundreds of problems helps nobody; past this many we say how many were left out.
+MAX_REPORTED = 50
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Problem:
+    """One thing wrong with an input file, at a line and a data path."""
+
+    file: str
+    line: int | None
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        line = "" if self.line is None else f"{self.line}:"
+        path = f" {self.path}:" if self.path else ""
+        return f"{self.file}:{line}{path} {self.message}"
+
+
+class InputError(Exception):
+    """The input cannot be used; carries every problem found."""
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]):
+        self.problems = tuple(sorted(problems, key=lambda p: (p.file, p.line or 0, p.path)))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        """All problems, one a line, in file order, capped at MAX_REPORTED."""
+        lines = [str(p) for p in self.problems[:MAX_REPORTED]]
+        left = len(self.problems) - MAX_REPORTED
+        if left > 0:
+            lines.append(f"... and {left} more problems (fix the ones above first)")
+        return "\n".join(lines)

@@ -1,0 +1,108 @@
+"""The resolution as frozen, typed values, named in the data's words."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Document:
+    """The resolution's identity: số hiệu, ngày ban hành, cơ quan ban hành, trích yếu."""
+
+    type: str
+    number: str
+    date: datetime.date
+    issuer: str
+    issuer_short: str
+    place: str
+    subject: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source:
+    """The article the text was taken from, and our note on it."""
+
+    title: str
+    date: datetime.date
+    author: str
+    publisher: str
+    lead: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Status:
+    """What is known of the resolution's effect (editorial)."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnitType:
+    """A kind of unit the resolution applies to (cơ quan Nhà nước, xã/phường/thị trấn ...)."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Item:
+    """One numbered principle, objective or measure.
+
+    `heading` is the text's own first sentence where it has one (verbatim); `title` is ours.
+    """
+
+    id: str
+    number: int
+    section_id: str
+    section_name: str
+    heading: str | None
+    title: str | None
+    text: str
+
+    @property
+    def label(self) -> str:
+        """How the item is named in prose: "Biện pháp 3"."""
+        return f"{self.section_name} {self.number}"
+
+    @property
+    def full_text(self) -> str:
+        """The item's words as they stand in the resolution, heading included."""
+        return f"{self.heading} {self.text}" if self.heading else self.text
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Section:
+    """A part of the resolution: its verbatim opening words and its numbered items."""
+
+    id: str
+    name: str
+    title: str
+    intro: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Resolution:
+    """A whole validated resolution."""
+
+    format: int
+    version: str
+    document: Document
+    source: Source
+    status: Status
+    unit_types: tuple[UnitType, ...]
+    sections: tuple[Section, ...]
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        """Every item, in the order of the text."""
+        return tuple(item for section in self.sections for item in section.items)
+
+    @property
+    def citation(self) -> str:
+        """"Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của HĐND tỉnh Tuyên Quang"."""
+        d = self.document
+        return f"{d.type} số {d.number} ngày {d.date:%d/%m/%Y} của {d.issuer_short}"

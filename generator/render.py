@@ -1,0 +1,109 @@
+"""Model -> {content path: text}. Pure: no disk access but reading the templates."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path, PurePosixPath
+
+import jinja2
+
+from generator import paths
+from generator.model import Resolution
+
+TEMPLATES = Path(__file__).with_name("templates")
+
+# Characters that start Markdown or extension syntax anywhere in a line (emphasis, code, links,
+# raw HTML, entities, attribute lists, tables, keys/mark/caret/tilde). pymdownx.escapeall makes a
+# backslash escape any character, so escaping these keeps text literal whatever it contains.
+_ALWAYS = frozenset("\\`*_{}[]<>&!|~^=+#:")
+# Characters that start a block (lists, quotes, headings, snippets) only at the start of a line.
+_LINE_START = frozenset("-+*#>")
+_ORDERED = re.compile(r"^(\d+)([.)])")
+
+
+def md(text: str) -> str:
+    """Escape text for Markdown so that it is shown literally, never as markup."""
+    out = "".join("\\" + c if c in _ALWAYS else c for c in text)
+    if out[:1] in _LINE_START:
+        out = "\\" + out
+    return _ORDERED.sub(r"\1\\\2", out)
+
+
+def yaml_str(text: str) -> str:
+    """A YAML-safe scalar for front matter (JSON strings are YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def date_vn(value) -> str:
+    """07/12/2023: days and months with a leading zero, as Vietnamese documents write them."""
+    return f"{value:%d/%m/%Y}"
+
+
+def summary(text: str, limit: int = 155) -> str:
+    """The first words of a text, cut at a word boundary, for a meta description."""
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
+def environment() -> jinja2.Environment:
+    """The strict Jinja environment all pages are rendered with."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        # NOTE: `{#id}` is attribute-list syntax in our Markdown; Jinja comments are `{## ##}`.
+        comment_start_string="{##",
+        comment_end_string="##}",
+        autoescape=False,  # NOTE: Markdown is not HTML: data goes through `md`, in the templates.
+    )
+    env.filters.update(md=md, yaml_str=yaml_str, date_vn=date_vn, summary=summary)
+    env.globals.update(paths=paths)
+
+    @jinja2.pass_context
+    def href(context, target: str, anchor: str | None = None) -> str:
+        return paths.link(context["here"], target, anchor)
+
+    env.globals["href"] = href
+    return env
+
+
+def render_site(model: Resolution, source_name: str = "resolution.yaml") -> dict[str, str]:
+    """Every generated page, keyed by its path in the content directory, in a stable order."""
+    env = environment()
+    items = model.items
+    pages: list[tuple[str, str, dict]] = [
+        (paths.HOME, "home.md.jinja2", {}),
+        (paths.FULL_TEXT, "full_text.md.jinja2", {}),
+        (paths.ABOUT, "about.md.jinja2", {}),
+    ]
+    for section in model.sections:
+        pages.append((paths.section_page(section), "section.md.jinja2", {"section": section}))
+    section_of = {item.id: section for section in model.sections for item in section.items}
+    for i, item in enumerate(items):
+        pages.append((paths.item_page(item), "item.md.jinja2", {
+            "item": item,
+            "section": section_of[item.id],
+            "previous": items[i - 1] if i > 0 else None,
+            "next": items[i + 1] if i + 1 < len(items) else None,
+        }))
+    plan: dict[str, str] = {}
+    for here, template, extra in pages:
+        if here in plan:
+            raise ValueError(f"two pages claim {here}")  # ids are validated unique; a bug if hit
+        plan[here] = env.get_template(template).render(
+            model=model, here=here, source_name=PurePosixPath(source_name).name, **extra)
+    return dict(sorted(plan.items()))
+
+
+def nav(model: Resolution) -> list:
+    """The MkDocs navigation, in the order of the text."""
+    entries: list = [{"Trang chủ": paths.HOME}, {"Toàn văn Nghị quyết": paths.FULL_TEXT}]
+    for section in model.sections:
+        children = [paths.section_page(section)] + [paths.item_page(item) for item in section.items]
+        entries.append({section.title: children})
+    entries.append({"Giới thiệu": paths.ABOUT})
+    return entries

@@ -1,0 +1,221 @@
+"""Load a YAML file into plain data, remembering the line of every value.
+
+Only the YAML that a resolution needs is accepted: mappings, lists and plain scalars. Duplicate
+keys, anchors/aliases and explicit tags are refused, so PyYAML's silent "last key wins", alias
+bombs and object construction cannot happen. Nothing here raises anything but InputError.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.errors import InputError, Problem
+
+# NOTE: A resolution is tens of kilobytes; the limit only stops a runaway or hostile file before
+# PyYAML spends seconds and gigabytes on it.
+MAX_BYTES = 8 * 1024 * 1024
+
+DataPath = tuple[str | int, ...]
+
+_STR = "tag:yaml.org,2002:str"
+_SCALAR_TAGS = {
+    _STR: "str",
+    "tag:yaml.org,2002:int": "int",
+    "tag:yaml.org,2002:float": "float",
+    "tag:yaml.org,2002:bool": "bool",
+    "tag:yaml.org,2002:null": "null",
+    # An unquoted 2023-12-07 is a timestamp to YAML; we keep the text and let validation judge it.
+    "tag:yaml.org,2002:timestamp": "text",
+}
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A file's data and the line (1-based) where each value, by data path, starts."""
+
+    file: str
+    data: Any
+    lines: dict[DataPath, int]
+    # Problems that do not stop parsing (a duplicate key, an alias, a tag): validation reports
+    # them together with its own, so the editor sees everything at once.
+    problems: tuple[Problem, ...] = ()
+
+    def line(self, path: DataPath) -> int | None:
+        """The line of the value at `path`, or of its nearest ancestor that has one."""
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path)
+
+
+def format_path(path: DataPath) -> str:
+    """`('sections', 0, 'items')` -> `sections[0].items`; the root is `(document)`."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(document)"
+
+
+def load(path: Path, name: str | None = None) -> Loaded:
+    """Read and parse `path`; `name` is how messages call the file (defaults to the path)."""
+    name = name or str(path)
+    text = _read_text(path, name)
+    return parse(text, name)
+
+
+def parse(text: str, name: str) -> Loaded:
+    """Parse YAML text that has already been decoded."""
+    # NFC first: Vietnamese typed on some systems arrives decomposed, and the same word must
+    # compare equal wherever it came from. NFC never changes line breaks, so lines still match.
+    text = unicodedata.normalize("NFC", text)
+    loader = _Loader(text, name)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        raise InputError([_syntax_problem(err, name)]) from None
+    except yaml.YAMLError as err:  # errors without a mark, e.g. a non-printable character
+        raise InputError([Problem(file=name, line=None, path="yaml", message=str(err))]) from None
+    except RecursionError:
+        raise InputError([Problem(file=name, line=None, path="yaml",
+                                  message="the data is nested too deeply (expected at most a few levels of indentation)")]) from None
+    finally:
+        loader.dispose()
+    problems = list(loader.alias_problems)
+    if root is None:
+        problems.append(Problem(file=name, line=1, path="(document)",
+                                message="the file has no data (expected the resolution as a YAML mapping)"))
+        raise InputError(problems)
+    builder = _Builder(name)
+    data = builder.value(root, ())
+    problems.extend(builder.problems)
+    return Loaded(file=name, data=data, lines=builder.lines, problems=tuple(problems))
+
+
+def _read_text(path: Path, name: str) -> str:
+    def fail(message: str) -> InputError:
+        return InputError([Problem(file=name, line=None, path="(file)", message=message)])
+
+    try:
+        if path.is_dir():
+            raise fail("is a directory (expected a YAML file)")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise fail(f"the file is {size:,} bytes, larger than the limit of {MAX_BYTES:,} "
+                       "(expected a resolution of at most a few hundred kilobytes)")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise fail("file not found (expected the resolution's YAML file; check the path)") from None
+    except PermissionError:
+        raise fail("cannot read the file: permission denied (make it readable)") from None
+    except OSError as err:
+        raise fail(f"cannot read the file: {err.strerror or err}") from None
+    if raw.startswith(b"\xef\xbb\xbf"):  # a BOM, as Notepad on Windows writes it
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        byte = raw[err.start]
+        raise InputError([Problem(
+            file=name, line=line, path="(file)",
+            message=f"byte 0x{byte:02X} at column {column} is not UTF-8 (expected the file saved "
+                    "as UTF-8; in Notepad: File > Save As > Encoding: UTF-8)")]) from None
+
+
+def _syntax_problem(err: yaml.MarkedYAMLError, name: str) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line = mark.line + 1 if mark else None
+    what = err.problem or "syntax error"
+    hint = "check the indentation, quotes and colons on this line or the one above"
+    if "\t" in what or "'\\t'" in what:
+        hint = "indent with spaces, not tabs"
+    elif "could not find expected ':'" in what or "mapping values are not allowed" in what:
+        hint = "a value that contains ': ' must be quoted, e.g. text: \"...\""
+    elif "found unexpected end of stream" in what or "while scanning a quoted scalar" in (err.context or ""):
+        hint = "a quote is not closed"
+    context = f"{err.context}, " if err.context else ""
+    return Problem(file=name, line=line, path="yaml", message=f"YAML syntax: {context}{what} ({hint})")
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that composes nodes only and records aliases instead of following them."""
+
+    def __init__(self, stream: str, name: str):
+        super().__init__(stream)
+        self.file_name = name
+        self.alias_problems: list[Problem] = []
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        if self.check_event(AliasEvent):
+            event = self.get_event()
+            self.alias_problems.append(Problem(
+                file=self.file_name, line=event.start_mark.line + 1, path="yaml",
+                message=f"alias '*{event.anchor}' is not supported (write the value out in full)"))
+            return ScalarNode(tag=_STR, value="", start_mark=event.start_mark, end_mark=event.end_mark)
+        node = super().compose_node(parent, index)
+        return node
+
+
+class _Builder:
+    """Turns composed nodes into dicts, lists and scalars, collecting problems and lines."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.lines: dict[DataPath, int] = {}
+        self.problems: list[Problem] = []
+        self._constructor = SafeConstructor()
+
+    def problem(self, node: Node, path: DataPath, message: str) -> None:
+        self.problems.append(Problem(file=self.name, line=node.start_mark.line + 1,
+                                     path=format_path(path), message=message))
+
+    def value(self, node: Node, path: DataPath) -> Any:
+        self.lines[path] = node.start_mark.line + 1
+        if getattr(node, "anchor", None):
+            self.problem(node, path, "anchors (&name) are not supported (write the value out in full)")
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, SequenceNode):
+            if node.tag not in _COLLECTION_TAGS:
+                self.problem(node, path, f"tag '{node.tag}' is not allowed (remove it)")
+            return [self.value(child, path + (i,)) for i, child in enumerate(node.value)]
+        return self.scalar(node, path)
+
+    def mapping(self, node: MappingNode, path: DataPath) -> dict[str, Any]:
+        if node.tag not in _COLLECTION_TAGS:
+            self.problem(node, path, f"tag '{node.tag}' is not allowed (remove it)")
+        out: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                self.problem(key_node, path, "keys must be plain names (expected e.g. 'text:')")
+                continue
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in first_line:
+                self.problem(key_node, path + (key,),
+                             f"duplicate key '{key}' (first at line {first_line[key]}; keep only one)")
+                continue
+            first_line[key] = line
+            out[key] = self.value(value_node, path + (key,))
+            self.lines[path + (key,)] = line
+        return out
+
+    def scalar(self, node: ScalarNode, path: DataPath) -> Any:
+        kind = _SCALAR_TAGS.get(node.tag)
+        if kind is None:
+            shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+            self.problem(node, path, f"tag '{shown}' is not allowed (remove it; only plain values are accepted)")
+            return None
+        if kind in ("str", "text"):
+            return node.value
+        return self._constructor.construct_object(node)

@@ -1,0 +1,245 @@
+"""Check loaded data completely and turn it into a Resolution; every problem is collected."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+import unicodedata
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from generator.errors import InputError, Problem
+from generator.model import Document, Item, Resolution, Section, Source, Status, UnitType
+from generator.source import DataPath, Loaded
+
+SCHEMA_PATH = Path(__file__).with_name("resolution.schema.json")
+
+_KIND = {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number",
+         float: "a number", type(None): "nothing"}
+_EXPECTED_TYPE = {"object": "a mapping of fields", "array": "a list (lines starting with '- ')",
+                  "string": "text", "integer": "a whole number"}
+# Characters that look like nothing but make two ids differ (pasted from Word or the web).
+_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00a0", "\u00ad", "\u202f"}
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the resolution format (also used by editors while typing)."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def validate(loaded: Loaded) -> Resolution:
+    """Return the Resolution in `loaded`, or raise InputError with every problem found."""
+    checker = _Checker(loaded)
+    checker.check_schema()
+    checker.check_meaning()
+    if checker.problems:
+        raise InputError(checker.problems)
+    return _build(loaded.data)
+
+
+class _Checker:
+    def __init__(self, loaded: Loaded):
+        self.loaded = loaded
+        self.data = loaded.data
+        self.problems: list[Problem] = list(loaded.problems)
+
+    def add(self, path: DataPath, message: str) -> None:
+        problem = Problem(file=self.loaded.file, line=self.loaded.line(path),
+                          path=self.show(path), message=message)
+        # NOTE: jsonschema reports "required" once per missing key, each listing all of them.
+        if problem not in self.problems:
+            self.problems.append(problem)
+
+    def show(self, path: DataPath) -> str:
+        """A data path for people: list entries named by their id where they have one."""
+        out, node = "", self.data
+        for part in path:
+            if isinstance(part, int):
+                entry = node[part] if isinstance(node, list) and part < len(node) else None
+                ident = entry.get("id") if isinstance(entry, dict) else None
+                out += f"[{ident}]" if isinstance(ident, str) and ident.isprintable() and ident else f"[{part}]"
+                node = entry
+            else:
+                out += f".{part}" if out else part
+                node = node.get(part) if isinstance(node, dict) else None
+        return out or "(document)"
+
+    # -- structure, from the JSON Schema --------------------------------------------------------
+
+    def check_schema(self) -> None:
+        validator = jsonschema.Draft202012Validator(schema())
+        for error in validator.iter_errors(self.data):
+            self._schema_problem(error)
+
+    def _schema_problem(self, error: jsonschema.ValidationError) -> None:
+        path = tuple(error.absolute_path)
+        described = _describe(error)
+        if error.validator == "required":
+            props = error.schema.get("properties", {})
+            for name in error.validator_value:
+                if isinstance(error.instance, dict) and name not in error.instance:
+                    desc = props.get(name, {}).get("description", "")
+                    self.add(path + (name,), f"missing (expected {desc})" if desc else "missing")
+        elif error.validator == "additionalProperties":
+            allowed = list(error.schema.get("properties", {}))
+            for key in error.instance:
+                if key in allowed:
+                    continue
+                close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                self.add(path + (key,), f"unknown field ({hint}expected one of: {', '.join(allowed)})")
+        elif error.validator == "type":
+            found = _KIND.get(type(error.instance), type(error.instance).__name__)
+            want = _EXPECTED_TYPE.get(error.validator_value, error.validator_value)
+            self.add(path, f"expected {want}, found {found}{described}")
+        elif error.validator == "pattern" and "[a-z0-9]+(-" in error.validator_value:
+            self.add(path, _bad_id(error.instance))
+        elif error.validator == "pattern" and "[0-9]{4}" in error.validator_value:
+            self.add(path, f"'{error.instance}' is not a date in the form YYYY-MM-DD{described}")
+        elif error.validator in ("pattern", "minLength"):
+            if not (error.validator == "pattern" and len(error.instance) == 0):  # reported once
+                self.add(path, f"is empty{described}")
+        elif error.validator == "minItems":
+            self.add(path, f"is an empty list{described}")
+        elif error.validator == "const":
+            self.add(path, f"must be {error.validator_value!r}, found {error.instance!r}{described}")
+        elif error.validator == "minimum":
+            self.add(path, f"must be {error.validator_value} or more, found {error.instance!r}")
+        else:  # NOTE: a rule added to the schema without a message of its own still reports
+            self.add(path, f"{error.message}{described}")
+
+    # -- meaning: what a schema cannot say -------------------------------------------------------
+
+    def check_meaning(self) -> None:
+        data = self.data if isinstance(self.data, dict) else {}
+        for key in ("document", "source"):
+            block = data.get(key)
+            if isinstance(block, dict):
+                self._check_date(block.get("date"), (key, "date"))
+        self._check_unique(data.get("unit_types"), ("unit_types",), "unit type")
+        ids: dict[str, DataPath] = {}
+        sections = data.get("sections")
+        for s, section in _entries(sections):
+            spath = ("sections", s)
+            self._claim(ids, section.get("id"), spath + ("id",))
+            expected = 1
+            for i, item in _entries(section.get("items")):
+                ipath = spath + ("items", i)
+                self._claim(ids, item.get("id"), ipath + ("id",))
+                number = item.get("number")
+                if isinstance(number, int) and not isinstance(number, bool):
+                    if number != expected:
+                        self.add(ipath + ("number",), f"is {number}, out of order (expected {expected}: "
+                                 "items are numbered 1, 2, 3 ... in the order of the text)")
+                expected += 1
+                if "heading" in item and "title" in item:
+                    self.add(ipath, "has both 'heading' and 'title' (expected one: 'heading' for the "
+                             "text's own first sentence, 'title' for a short title of ours)")
+        self._check_text(data, ())
+
+    def _check_date(self, value: Any, path: DataPath) -> None:
+        if isinstance(value, str) and len(value) == 10 and value[4] == "-":
+            try:
+                datetime.date.fromisoformat(value)
+            except ValueError:
+                self.add(path, f"'{value}' is not a real date (expected YYYY-MM-DD, e.g. \"2023-12-07\")")
+
+    def _check_unique(self, entries: Any, path: DataPath, what: str) -> None:
+        seen: dict[str, DataPath] = {}
+        for i, entry in _entries(entries):
+            self._claim(seen, entry.get("id"), path + (i, "id"), what)
+
+    def _claim(self, seen: dict[str, DataPath], ident: Any, path: DataPath, what: str = "id") -> None:
+        if not isinstance(ident, str):
+            return
+        if ident in seen:
+            first = self.loaded.line(seen[ident])
+            self.add(path, f"duplicate {what} '{ident}' (first used at line {first}; "
+                     "every id must be unique)")
+        else:
+            seen[ident] = path
+
+    def _check_text(self, node: Any, path: DataPath) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                self._check_text(value, path + (key,))
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                self._check_text(value, path + (i,))
+        elif isinstance(node, str) and path and path[-1] != "id":
+            bad = sorted({c for c in node if c in _INVISIBLE - {"\u00a0"}
+                          or unicodedata.category(c) in ("Cc", "Co") and c not in "\n\t\r"})
+            if bad:
+                self.add(path, f"contains an invisible character {_names(bad)} (delete it; it often "
+                         "comes with text pasted from Word or a web page)")
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    """" (expected <description>)" of the property the failing rule belongs to, if it has one."""
+    node: Any = schema()
+    # NOTE: the description sits on the property, before any $ref into the shared definitions.
+    for step in list(error.schema_path)[:-1]:
+        if step == "$ref":
+            break
+        node = node[step]
+    desc = node.get("description") if isinstance(node, dict) else None
+    return f" (expected {desc})" if desc else ""
+
+
+def _bad_id(value: str) -> str:
+    bad = sorted({c for c in value if c in _INVISIBLE or not c.isprintable()})
+    if bad:
+        return (f"{ascii(value)} contains an invisible character {_names(bad)} "
+                "(delete it and type the id again)")
+    return (f"'{value}' is not a valid id (expected lowercase letters a-z without diacritics, "
+            "digits and single hyphens, e.g. bien-phap-3)")
+
+
+def _names(chars: list[str]) -> str:
+    return ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'control character')}" for c in chars)
+
+
+def _entries(value: Any):
+    """(index, mapping) for each mapping in a list; anything else yields nothing."""
+    if isinstance(value, list):
+        for i, entry in enumerate(value):
+            if isinstance(entry, dict):
+                yield i, entry
+
+
+def _clean(text: str) -> str:
+    # NOTE: YAML's folded and literal blocks leave line breaks and runs of spaces that are layout,
+    # not words; one space between words is what the text has.
+    return " ".join(text.split())
+
+
+def _build(data: dict[str, Any]) -> Resolution:
+    def date(value: str) -> datetime.date:
+        return datetime.date.fromisoformat(value)
+
+    def record(cls, raw: dict[str, Any], **extra):
+        fields = {k: (_clean(v) if isinstance(v, str) else v) for k, v in raw.items()}
+        return cls(**fields, **extra)
+
+    sections = []
+    for raw in data["sections"]:
+        items = tuple(
+            Item(id=it["id"], number=it["number"], section_id=raw["id"], section_name=_clean(raw["name"]),
+                 heading=_clean(it["heading"]) if "heading" in it else None,
+                 title=_clean(it["title"]) if "title" in it else None, text=_clean(it["text"]))
+            for it in raw["items"])
+        sections.append(Section(id=raw["id"], name=_clean(raw["name"]), title=_clean(raw["title"]),
+                                intro=_clean(raw["intro"]), items=items))
+    doc = dict(data["document"], date=date(data["document"]["date"]))
+    src = dict(data["source"], date=date(data["source"]["date"]))
+    return Resolution(
+        format=data["format"], version=data["version"],
+        document=record(Document, doc), source=record(Source, src),
+        status=record(Status, data["status"]),
+        unit_types=tuple(record(UnitType, u) for u in data["unit_types"]),
+        sections=tuple(sections))

@@ -1,0 +1,103 @@
+"""Write a plan of files into a directory: atomically, only what changed, and only our own files.
+
+The directory keeps a manifest (`.generated`) of the files the generator wrote. A file that is
+not in it was written by hand and is never overwritten or removed.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import InputError, Problem
+from generator.paths import MANIFEST
+
+_MANIFEST_HEADER = "# Files written by `python -m generator build`; removed by it when no longer produced.\n"
+
+
+@dataclass(slots=True)
+class SyncResult:
+    """What a sync did (or, in check mode, would do)."""
+
+    written: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.written or self.removed)
+
+
+def read_manifest(root: Path) -> set[str]:
+    """The paths recorded as generated in `root`, empty if there is no manifest."""
+    try:
+        text = (root / MANIFEST).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return set()
+    return {line for line in text.splitlines() if line and not line.startswith("#")}
+
+
+def plan_sync(plan: dict[str, str], root: Path) -> SyncResult:
+    """Compare the plan with the directory without writing; refuse to overwrite hand-written files."""
+    ours = read_manifest(root)
+    result = SyncResult()
+    problems = []
+    for rel, text in plan.items():
+        target = root / rel
+        current = _read(target)
+        if current == text.encode("utf-8"):
+            result.unchanged += 1
+            continue
+        if current is not None and rel not in ours:
+            problems.append(Problem(
+                file=str(target), line=None, path="(file)",
+                message="exists and was not written by the generator (move or rename it; the "
+                        "generator never overwrites a hand-written file)"))
+        result.written.append(rel)
+    result.removed = sorted(p for p in ours - plan.keys() if (root / p).is_file())
+    if problems:
+        raise InputError(problems)
+    return result
+
+
+def sync_tree(plan: dict[str, str], root: Path) -> SyncResult:
+    """Make `root` hold the plan: write changed files, remove our stale ones, update the manifest."""
+    result = plan_sync(plan, root)
+    for rel in result.written:
+        write_atomic(root / rel, plan[rel].encode("utf-8"))
+    for rel in result.removed:
+        (root / rel).unlink()
+        _prune_empty_dirs((root / rel).parent, root)
+    manifest = _MANIFEST_HEADER + "".join(f"{rel}\n" for rel in sorted(plan))
+    if _read(root / MANIFEST) != manifest.encode("utf-8"):
+        write_atomic(root / MANIFEST, manifest.encode("utf-8"))
+    return result
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write beside the target, then rename over it: a reader never sees half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None
+
+
+def _prune_empty_dirs(directory: Path, root: Path) -> None:
+    while directory != root and directory.is_dir() and not any(directory.iterdir()):
+        directory.rmdir()
+        directory = directory.parent
