@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
 def _check(args: argparse.Namespace) -> int:
     model = pipeline.load_resolution(args.path, str(args.path))
     counts = ", ".join(f"{len(s.items)} {s.name.lower()}" for s in model.sections)
-    print(f"{args.path}: OK ({counts}; {len(model.unit_types)} unit types)")
+    print(f"{args.path}: OK ({counts}; unit types: {len(model.unit_types)})")
     return 0
 
 

@@ -45,9 +45,15 @@ class Loaded:
     file: str
     data: Any
     lines: dict[DataPath, int]
-    # Problems that do not stop parsing (a duplicate key, an alias, a tag): validation reports
-    # them together with its own, so the editor sees everything at once.
-    problems: tuple[Problem, ...] = ()
+    # Defects that do not stop parsing (a duplicate key, an alias, a tag), as (data path, line,
+    # message): validation reports them with its own, so the editor sees everything at once.
+    defects: tuple[tuple[DataPath, int, str], ...] = ()
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """The defects as problems, with data paths by position."""
+        return tuple(Problem(file=self.file, line=line, path=format_path(path), message=message)
+                     for path, line, message in self.defects)
 
     def line(self, path: DataPath) -> int | None:
         """The line of the value at `path`, or of its nearest ancestor that has one."""
@@ -76,7 +82,7 @@ def parse(text: str, name: str) -> Loaded:
     # NFC first: Vietnamese typed on some systems arrives decomposed, and the same word must
     # compare equal wherever it came from. NFC never changes line breaks, so lines still match.
     text = unicodedata.normalize("NFC", text)
-    loader = _Loader(text, name)
+    loader = _Loader(text)
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as err:
@@ -88,15 +94,13 @@ def parse(text: str, name: str) -> Loaded:
                                   message="the data is nested too deeply (expected at most a few levels of indentation)")]) from None
     finally:
         loader.dispose()
-    problems = list(loader.alias_problems)
     if root is None:
-        problems.append(Problem(file=name, line=1, path="(document)",
-                                message="the file has no data (expected the resolution as a YAML mapping)"))
-        raise InputError(problems)
-    builder = _Builder(name)
+        raise InputError([Problem(file=name, line=1, path="(document)",
+                                  message="the file has no data (expected the resolution as a YAML mapping)")])
+    builder = _Builder()
     data = builder.value(root, ())
-    problems.extend(builder.problems)
-    return Loaded(file=name, data=data, lines=builder.lines, problems=tuple(problems))
+    defects = loader.alias_defects + builder.defects
+    return Loaded(file=name, data=data, lines=builder.lines, defects=tuple(defects))
 
 
 def _read_text(path: Path, name: str) -> str:
@@ -149,17 +153,15 @@ def _syntax_problem(err: yaml.MarkedYAMLError, name: str) -> Problem:
 class _Loader(yaml.SafeLoader):
     """SafeLoader that composes nodes only and records aliases instead of following them."""
 
-    def __init__(self, stream: str, name: str):
+    def __init__(self, stream: str):
         super().__init__(stream)
-        self.file_name = name
-        self.alias_problems: list[Problem] = []
+        self.alias_defects: list[tuple[DataPath, int, str]] = []
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
             event = self.get_event()
-            self.alias_problems.append(Problem(
-                file=self.file_name, line=event.start_mark.line + 1, path="yaml",
-                message=f"alias '*{event.anchor}' is not supported (write the value out in full)"))
+            self.alias_defects.append((("yaml",), event.start_mark.line + 1,
+                                       f"alias '*{event.anchor}' is not supported (write the value out in full)"))
             return ScalarNode(tag=_STR, value="", start_mark=event.start_mark, end_mark=event.end_mark)
         node = super().compose_node(parent, index)
         return node
@@ -168,31 +170,27 @@ class _Loader(yaml.SafeLoader):
 class _Builder:
     """Turns composed nodes into dicts, lists and scalars, collecting problems and lines."""
 
-    def __init__(self, name: str):
-        self.name = name
+    def __init__(self):
         self.lines: dict[DataPath, int] = {}
-        self.problems: list[Problem] = []
+        self.defects: list[tuple[DataPath, int, str]] = []
         self._constructor = SafeConstructor()
 
     def problem(self, node: Node, path: DataPath, message: str) -> None:
-        self.problems.append(Problem(file=self.name, line=node.start_mark.line + 1,
-                                     path=format_path(path), message=message))
+        self.defects.append((path, node.start_mark.line + 1, message))
 
     def value(self, node: Node, path: DataPath) -> Any:
         self.lines[path] = node.start_mark.line + 1
-        if getattr(node, "anchor", None):
-            self.problem(node, path, "anchors (&name) are not supported (write the value out in full)")
+        if node.tag not in _SCALAR_TAGS and node.tag not in _COLLECTION_TAGS:
+            self.problem(node, path, f"tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not "
+                                     "allowed (remove it; only plain values are accepted)")
+            return None
         if isinstance(node, MappingNode):
             return self.mapping(node, path)
         if isinstance(node, SequenceNode):
-            if node.tag not in _COLLECTION_TAGS:
-                self.problem(node, path, f"tag '{node.tag}' is not allowed (remove it)")
             return [self.value(child, path + (i,)) for i, child in enumerate(node.value)]
         return self.scalar(node, path)
 
     def mapping(self, node: MappingNode, path: DataPath) -> dict[str, Any]:
-        if node.tag not in _COLLECTION_TAGS:
-            self.problem(node, path, f"tag '{node.tag}' is not allowed (remove it)")
         out: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -211,11 +209,7 @@ class _Builder:
         return out
 
     def scalar(self, node: ScalarNode, path: DataPath) -> Any:
-        kind = _SCALAR_TAGS.get(node.tag)
-        if kind is None:
-            shown = node.tag.replace("tag:yaml.org,2002:", "!!")
-            self.problem(node, path, f"tag '{shown}' is not allowed (remove it; only plain values are accepted)")
-            return None
+        kind = _SCALAR_TAGS[node.tag]
         if kind in ("str", "text"):
             return node.value
         return self._constructor.construct_object(node)

@@ -46,7 +46,9 @@ class _Checker:
     def __init__(self, loaded: Loaded):
         self.loaded = loaded
         self.data = loaded.data
-        self.problems: list[Problem] = list(loaded.problems)
+        self.problems: list[Problem] = []
+        for path, line, message in loaded.defects:
+            self.problems.append(Problem(file=loaded.file, line=line, path=self.show(path), message=message))
 
     def add(self, path: DataPath, message: str) -> None:
         problem = Problem(file=self.loaded.file, line=self.loaded.line(path),

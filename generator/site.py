@@ -1,0 +1,79 @@
+"""MkDocs integration: regenerate the content directory from the resolution before every build.
+
+`mkdocs build` and `mkdocs serve` both run it (through generator/mkdocs_hook.py), so the site
+is never built from stale Markdown; under `mkdocs serve` the resolution and the templates are
+watched too, so an edit to the data shows in the browser without a restart.
+
+A broken edit under `mkdocs build` stops the build with every problem listed. Under
+`mkdocs serve` the problems are printed and the last good version keeps being served, so the
+editor can fix the file and see the result without restarting anything.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from generator import pipeline, render
+from generator.errors import InputError
+
+# The resolution is `resolution.yaml` beside mkdocs.yml unless NQ_RESOLUTION names another file.
+RESOLUTION_ENV = "NQ_RESOLUTION"
+
+
+class _Session:
+    """What must outlive one build: MkDocs re-imports the hook file for every rebuild of
+    `mkdocs serve`, but this module is imported once."""
+
+    command: str = "build"
+    last_good_nav: list | None = None
+
+
+def resolution_path(config: MkDocsConfig) -> Path:
+    """The resolution file this site is built from."""
+    if os.environ.get(RESOLUTION_ENV):
+        return Path(os.environ[RESOLUTION_ENV]).resolve()
+    return Path(config.config_file_path).resolve().parent / "resolution.yaml"
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    """Remember whether this is `mkdocs serve` (keep serving on bad input) or a build (fail)."""
+    _Session.command = command
+    _Session.last_good_nav = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Generate the content directory and the navigation from the resolution."""
+    source = resolution_path(config)
+    try:
+        model, _ = pipeline.build(source, Path(config.docs_dir), name=_shown(source))
+    except InputError as err:
+        header = f"{_shown(source)} has problems; nothing was generated"
+        if _Session.command == "serve" and _Session.last_good_nav is not None:
+            # NOTE: printed, not logged: a logged error would abort a --strict serve, and the
+            # point is to keep the last good site in the browser while the file is fixed.
+            print(f"ERROR    -  {header}; still serving the last good version:\n{err.report()}",
+                  file=sys.stderr, flush=True)
+            config.nav = _Session.last_good_nav
+            return config
+        raise PluginError(f"{header}:\n{err.report()}") from None
+    config.nav = _Session.last_good_nav = render.nav(model)
+    return config
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    """Rebuild when the resolution or a template changes, not only the Markdown."""
+    server.watch(str(resolution_path(config)))
+    server.watch(str(render.TEMPLATES))
+    return server
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

@@ -1,0 +1,80 @@
+"""`mkdocs serve`: an edit to the data shows without a restart; a broken edit keeps the last good site."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from tests.conftest import SMALL, site_project
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(predicate, seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+@pytest.fixture
+def served(tmp_path):
+    """The small site under `mkdocs serve`; yields (resolution path, page URL, output log)."""
+    config = site_project(tmp_path, SMALL)
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with open(log, "w", encoding="utf-8") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
+            cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    url = f"http://127.0.0.1:{port}/bien-phap/1/"
+    try:
+        assert wait_for(lambda: "Mỗi tháng họp một lần." in fetch(url)), log.read_text(encoding="utf-8")
+        yield tmp_path / "resolution.yaml", url, log
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_an_edit_to_the_data_shows_without_a_restart(served):
+    resolution, url, log = served
+    edit(resolution, "Mỗi tháng họp một lần.", "Mỗi quý họp một lần.")
+    assert wait_for(lambda: "Mỗi quý họp một lần." in fetch(url)), log.read_text(encoding="utf-8")
+
+
+def test_a_broken_edit_is_reported_and_the_last_good_site_stays(served):
+    resolution, url, log = served
+    edit(resolution, "        number: 3", "        number: 7")
+    assert wait_for(lambda: "out of order" in log.read_text(encoding="utf-8")), log.read_text(encoding="utf-8")
+    assert "resolution.yaml:59: sections[bien-phap].items[bien-phap-3].number: is 7" in log.read_text(encoding="utf-8")
+    assert "Mỗi tháng họp một lần." in fetch(url)
+    edit(resolution, "        number: 7", "        number: 3")
+    edit(resolution, "Mỗi tháng họp một lần.", "Mỗi tuần họp một lần.")
+    assert wait_for(lambda: "Mỗi tuần họp một lần." in fetch(url)), log.read_text(encoding="utf-8")

@@ -1,0 +1,148 @@
+"""The real site, built by the real MkDocs: URLs, anchors, fidelity to the source, no noise."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import load_resolution
+from tests.conftest import ROOT, mkdocs_build, site_project, SMALL
+
+# The published URLs are a contract with trainers: they must never change.
+PUBLISHED = ["", "nghi-quyet/", "gioi-thieu/"] + [f"nguyen-tac/{n}/" for n in range(1, 4)] + [
+    f"muc-tieu/{n}/" for n in range(1, 6)] + [f"bien-phap/{n}/" for n in range(1, 7)]
+ANCHORS = [f"nguyen-tac-{n}" for n in range(1, 4)] + [f"muc-tieu-{n}" for n in range(1, 6)] + [
+    f"bien-phap-{n}" for n in range(1, 7)]
+NOISE = ["Đã xem", "Nguyễn Văn Sơn", "tiếp công dân định kỳ", "Cổng TTĐT", "Xem tin theo ngày"]
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def text_of(page_html: str) -> str:
+    """The visible text of a page: tags dropped, entities decoded, white space folded."""
+    body = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", page_html)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+def source_paragraphs(seed: str) -> dict[str, str]:
+    """The three paragraphs of the article that carry the resolution, by section id."""
+    starts = {"nguyen-tac": "Về nguyên tắc", "muc-tieu": "Về mục tiêu", "bien-phap": "Về các biện pháp"}
+    paragraphs = seed.split("\n\n")
+    found = {sid: [p for p in paragraphs if p.startswith(start)] for sid, start in starts.items()}
+    assert all(len(v) == 1 for v in found.values()), "the seed should have one paragraph per section"
+    return {sid: v[0] for sid, v in found.items()}
+
+
+def sentences(text: str) -> list[str]:
+    """Split at the item numbers "(1)" and at a full stop followed by a capital."""
+    out = []
+    for chunk in re.split(r"\s*\(\d+\)\s*", text):
+        out += [s for s in re.split(r"(?<=\.)\s+(?=\w)", chunk) if s]
+    return out
+
+
+def items_of(paragraph: str) -> dict[int, str]:
+    parts = re.split(r"\s*\((\d+)\)\s*", paragraph)
+    return {int(n): t for n, t in zip(parts[1::2], parts[2::2])}
+
+
+def test_strict_build_prints_no_warning(site):
+    result = mkdocs_build(ROOT / "mkdocs.yml", site.parent / "again")
+    assert result.returncode == 0
+    assert "WARNING" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("url", PUBLISHED)
+def test_every_published_url_is_a_page_in_vietnamese(site, url):
+    assert '<html lang="vi"' in page(site, url)
+
+
+@pytest.mark.parametrize("anchor", ANCHORS)
+def test_every_item_has_its_anchor_in_the_full_text(site, anchor):
+    assert f'id="{anchor}"' in page(site, "nghi-quyet/")
+
+
+def test_every_sentence_of_the_source_is_verbatim_in_the_full_text(site, seed_text):
+    full = text_of(page(site, "nghi-quyet/"))
+    for sid, paragraph in source_paragraphs(seed_text).items():
+        for sentence in sentences(paragraph):
+            assert sentence in full, f"{sid}: {sentence!r}"
+
+
+def test_every_sentence_of_an_item_is_verbatim_on_its_own_page(site, seed_text):
+    for sid, paragraph in source_paragraphs(seed_text).items():
+        items = items_of(paragraph)
+        assert len(items) == {"nguyen-tac": 3, "muc-tieu": 5, "bien-phap": 6}[sid]
+        for number, text in items.items():
+            own = text_of(page(site, f"{sid}/{number}/"))
+            for sentence in sentences(text):
+                assert sentence in own, f"{sid}/{number}: {sentence!r}"
+
+
+def test_the_sentence_splitter_really_splits(seed_text):
+    paragraph = source_paragraphs(seed_text)["bien-phap"]
+    assert len(sentences(paragraph)) > 12
+    assert sentences(paragraph)[1] == "Bồi dưỡng nâng cao năng lực, chuyên môn, nghiệp vụ để đảm bảo thực hiện dân chủ ở cơ sở."
+
+
+def test_the_article_noise_appears_nowhere_in_the_site(site, seed_text):
+    for phrase in NOISE:
+        assert phrase in seed_text, f"the noise check is stale: {phrase!r} is not in the seed"
+    for path in site.rglob("*"):
+        if path.suffix in {".html", ".json", ".xml", ".js", ".txt"}:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for phrase in NOISE:
+                assert phrase not in text, f"{path.relative_to(site)} contains {phrase!r}"
+
+
+def test_editorial_titles_are_labelled_as_ours(site):
+    model = load_resolution(ROOT / "resolution.yaml")
+    for item in model.items:
+        own = text_of(page(site, f"{item.section_id}/{item.number}/"))
+        if item.title:
+            assert "do trang này đặt" in own and "không thuộc lời văn" in own, item.id
+        else:
+            assert "là câu mở đầu" in own, item.id
+
+
+def test_item_pages_link_to_previous_and_next(site):
+    middle = page(site, "muc-tieu/1/")
+    assert 'href="../../nguyen-tac/3/"' in middle and 'href="../2/"' in middle
+    assert "Mục tiêu 2 →" in text_of(middle) and "← Nguyên tắc 3" in text_of(middle)
+
+
+def test_pages_load_nothing_from_other_servers(site):
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        external = re.findall(r'<(?:script|img|iframe)[^>]+src="(?:https?:)?//[^"]+"', text)
+        external += re.findall(r'<link[^>]+rel="(?:stylesheet|preload|preconnect|icon)"[^>]+href="(?:https?:)?//[^"]+"', text)
+        assert external == [], f"{path.relative_to(site)}: {external}"
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
+
+
+def test_the_small_fixture_builds_a_site_with_its_own_counts(small_site):
+    assert (small_site / "nguyen-tac" / "2" / "index.html").is_file()
+    assert not (small_site / "nguyen-tac" / "3").exists()
+    assert (small_site / "bien-phap" / "4" / "index.html").is_file()
+    assert (small_site / "muc-tieu" / "index.html").is_file()
+    assert not (small_site / "muc-tieu" / "1").exists()
+    assert "Khen thưởng kịp thời./." in text_of(page(small_site, "bien-phap/4/"))
+
+
+def test_a_broken_resolution_stops_mkdocs_with_its_line_and_keeps_the_content(tmp_path):
+    config = site_project(tmp_path, SMALL)
+    assert mkdocs_build(config, tmp_path / "site").returncode == 0
+    content = {p: p.read_bytes() for p in (tmp_path / "content").rglob("*") if p.is_file()}
+    resolution = tmp_path / "resolution.yaml"
+    resolution.write_text(resolution.read_text(encoding="utf-8").replace("  - id: don-vi-a", "  - id: don vi a"),
+                          encoding="utf-8")
+    result = mkdocs_build(config, tmp_path / "site2")
+    assert result.returncode == 1
+    assert "resolution.yaml:24: unit_types[don vi a].id: 'don vi a' is not a valid id" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in (tmp_path / "content").rglob("*") if p.is_file()} == content

@@ -1,0 +1,85 @@
+"""Loading: encodings, line numbers, and YAML features a resolution must not use."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from generator.errors import InputError
+from generator.source import load, parse
+from tests.conftest import SMALL
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(InputError) as caught:
+        loaded = parse(text, "r.yaml")
+        if loaded.problems:
+            raise InputError(loaded.problems)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_every_value_knows_its_line():
+    loaded = load(SMALL, "small.yaml")
+    assert loaded.line(("sections", 2, "items", 1, "text")) == 57
+    assert loaded.data["sections"][2]["items"][1]["text"] == "Báo cáo 100% kết quả: đúng, đủ."
+
+
+def test_a_missing_value_is_placed_at_its_parent():
+    loaded = load(SMALL, "small.yaml")
+    assert loaded.line(("document", "no-such-field")) == 5
+
+
+def test_bom_and_crlf_from_windows_are_accepted(tmp_path):
+    windows = tmp_path / "windows.yaml"
+    windows.write_bytes(b"\xef\xbb\xbf" + SMALL.read_bytes().replace(b"\n", b"\r\n"))
+    assert load(windows).data == load(SMALL).data
+
+
+def test_decomposed_vietnamese_is_normalised_to_nfc():
+    nfd = unicodedata.normalize("NFD", "title: Hội đồng nhân dân\n")
+    assert nfd != unicodedata.normalize("NFC", nfd)
+    assert parse(nfd, "r.yaml").data == {"title": "Hội đồng nhân dân"}
+
+
+def test_a_file_not_in_utf8_names_the_line_and_how_to_save_it(tmp_path):
+    legacy = tmp_path / "cp1258.yaml"
+    legacy.write_bytes("format: 1\ntitle: Hà Giang\n".encode("cp1258"))
+    with pytest.raises(InputError) as caught:
+        load(legacy, "cp1258.yaml")
+    assert str(caught.value) == (
+        "cp1258.yaml:2: (file): byte 0xE0 at column 9 is not UTF-8 (expected the file saved as "
+        "UTF-8; in Notepad: File > Save As > Encoding: UTF-8)")
+
+
+def test_duplicate_keys_are_refused_with_both_lines():
+    assert problems("a: 1\nb: 2\na: 3\n") == [
+        "r.yaml:3: a: duplicate key 'a' (first at line 1; keep only one)"]
+
+
+def test_aliases_are_refused_not_expanded():
+    bomb = "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n"
+    assert problems(bomb) == [
+        "r.yaml:2: yaml: alias '*a' is not supported (write the value out in full)",
+        "r.yaml:2: yaml: alias '*a' is not supported (write the value out in full)",
+        "r.yaml:3: yaml: alias '*b' is not supported (write the value out in full)",
+        "r.yaml:3: yaml: alias '*b' is not supported (write the value out in full)",
+    ]
+
+
+def test_python_tags_are_refused_and_run_nothing(tmp_path):
+    marker = tmp_path / "ran"
+    text = f"a: !!python/object/apply:os.system ['touch {marker}']\n"
+    assert problems(text) == [
+        "r.yaml:1: a: tag '!!python/object/apply:os.system' is not allowed (remove it; only plain values are accepted)"]
+    assert not marker.exists()
+
+
+def test_a_tab_in_indentation_is_a_syntax_error_with_its_line():
+    assert problems("a:\n  b: 1\n\tc: 2\n") == [
+        "r.yaml:3: yaml: YAML syntax: while scanning for the next token, found character '\\t' "
+        "that cannot start any token (indent with spaces, not tabs)"]
+
+
+def test_an_unquoted_date_is_kept_as_written():
+    assert parse("date: 2023-12-07\n", "r.yaml").data == {"date": "2023-12-07"}

@@ -1,0 +1,137 @@
+"""Validation: each defect in a copy of the small fixture gives exactly its message and line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from generator.errors import InputError
+from generator.source import parse
+from generator.validate import schema, validate
+from tests.conftest import ROOT, SMALL
+
+BASE = SMALL.read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    old: str
+    new: str
+    expected: tuple[str, ...]
+
+
+CASES = [
+    Case("unknown field with a near name",
+         "        text: Mọi việc", "        txt: Mọi việc",
+         ("small.yaml:32: sections[nguyen-tac].items[nguyen-tac-1].text: missing (expected the item's text, verbatim, without its number)",
+          "small.yaml:35: sections[nguyen-tac].items[nguyen-tac-1].txt: unknown field (did you mean 'text'? expected one of: id, number, heading, title, text)")),
+    Case("missing required field",
+         "  issuer_short: HĐND huyện Mẫu\n", "",
+         ("small.yaml:5: document.issuer_short: missing (expected the issuer's short form, e.g. HĐND tỉnh Tuyên Quang)",)),
+    Case("list where text belongs",
+         "  author: Người Viết", "  author: [Người Viết]",
+         ("small.yaml:16: source.author: expected text, found a list (expected the article's author)",)),
+    Case("text where a list belongs",
+         "unit_types:\n  - id: don-vi-a\n    name: Đơn vị A\n", "unit_types: Đơn vị A\n",
+         ("small.yaml:23: unit_types: expected a list (lines starting with '- '), found text (expected the kinds of unit the resolution names)",)),
+    Case("number as text",
+         "        number: 2\n        title: Đúng hạn", "        number: hai\n        title: Đúng hạn",
+         ("small.yaml:37: sections[nguyen-tac].items[nguyen-tac-2].number: expected a whole number, found text (expected the item's number: 1, 2, 3 ... in order)",)),
+    Case("id with capitals and diacritics",
+         "  - id: don-vi-a", "  - id: Đơn-vị-A",
+         ("small.yaml:24: unit_types[Đơn-vị-A].id: 'Đơn-vị-A' is not a valid id (expected lowercase letters a-z without diacritics, digits and single hyphens, e.g. bien-phap-3)",)),
+    Case("zero-width space in an id",
+         "      - id: bien-phap-2", "      - id: \"bien-phap\u200b-2\"",
+         ("small.yaml:54: sections[bien-phap].items[1].id: 'bien-phap\\u200b-2' contains an invisible character U+200B ZERO WIDTH SPACE (delete it and type the id again)",)),
+    Case("non-breaking space in an id",
+         "      - id: bien-phap-2", "      - id: \"bien-phap\u00a02\"",
+         ("small.yaml:54: sections[bien-phap].items[1].id: 'bien-phap\\xa02' contains an invisible character U+00A0 NO-BREAK SPACE (delete it and type the id again)",)),
+    Case("duplicate id",
+         "      - id: bien-phap-3", "      - id: bien-phap-2",
+         ("small.yaml:58: sections[bien-phap].items[bien-phap-2].id: duplicate id 'bien-phap-2' (first used at line 54; every id must be unique)",)),
+    Case("item id equal to a section id",
+         "      - id: nguyen-tac-1", "      - id: muc-tieu",
+         ("small.yaml:40: sections[muc-tieu].id: duplicate id 'muc-tieu' (first used at line 32; every id must be unique)",)),
+    Case("numbering gap",
+         "        number: 3", "        number: 4",
+         ("small.yaml:59: sections[bien-phap].items[bien-phap-3].number: is 4, out of order (expected 3: items are numbered 1, 2, 3 ... in the order of the text)",)),
+    Case("impossible date",
+         '  date: "2024-02-05"', '  date: "2024-02-30"',
+         ("small.yaml:8: document.date: '2024-02-30' is not a real date (expected YYYY-MM-DD, e.g. \"2023-12-07\")",)),
+    Case("date written the Vietnamese way",
+         '  date: "2024-02-05"', '  date: "05/02/2024"',
+         ("small.yaml:8: document.date: '05/02/2024' is not a date in the form YYYY-MM-DD (expected ngày ban hành as YYYY-MM-DD, e.g. \"2023-12-07\")",)),
+    Case("empty text",
+         "        text: Bố trí kinh phí hằng năm.", '        text: "  "',
+         ("small.yaml:61: sections[bien-phap].items[bien-phap-3].text: is empty (expected the item's text, verbatim, without its number)",)),
+    Case("heading and title together",
+         "        heading: Kinh phí.", "        heading: Kinh phí.\n        title: Kinh phí",
+         ("small.yaml:58: sections[bien-phap].items[bien-phap-3]: has both 'heading' and 'title' (expected one: 'heading' for the text's own first sentence, 'title' for a short title of ours)",)),
+    Case("unsupported format",
+         "format: 1", "format: 2",
+         ("small.yaml:3: format: must be 1, found 2 (expected the version of this file format: 1)",)),
+    Case("invisible character in text",
+         "        text: Mỗi tháng họp một lần.", "        text: \"Mỗi tháng\u200b họp một lần.\"",
+         ("small.yaml:53: sections[bien-phap].items[bien-phap-1].text: contains an invisible character U+200B ZERO WIDTH SPACE (delete it; it often comes with text pasted from Word or a web page)",)),
+    Case("duplicate key inside an item",
+         "        title: Đúng hạn", "        title: Đúng hạn\n        title: Đúng giờ",
+         ("small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].title: duplicate key 'title' (first at line 38; keep only one)",)),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_each_defect_gives_its_exact_message_and_line(case: Case):
+    assert BASE.count(case.old) == 1, f"the mutation of {case.name!r} must match the fixture once"
+    with pytest.raises(InputError) as caught:
+        validate(parse(BASE.replace(case.old, case.new), "small.yaml"))
+    assert tuple(str(p) for p in caught.value.problems) == case.expected
+
+
+def test_several_problems_are_reported_together_in_file_order():
+    text = BASE.replace("format: 1", "format: 2").replace("        number: 3", "        number: 9")
+    with pytest.raises(InputError) as caught:
+        validate(parse(text, "small.yaml"))
+    assert [p.line for p in caught.value.problems] == [3, 59]
+
+
+def test_a_list_where_the_document_mapping_belongs():
+    with pytest.raises(InputError) as caught:
+        validate(parse("- format: 1\n", "small.yaml"))
+    assert [str(p) for p in caught.value.problems] == [
+        "small.yaml:1: (document): expected a mapping of fields, found a list"]
+
+
+@pytest.mark.parametrize("text", ["", "# only a comment\n"], ids=["empty", "only a comment"])
+def test_a_file_without_data_says_so(text):
+    with pytest.raises(InputError) as caught:
+        validate(parse(text, "small.yaml"))
+    assert [str(p) for p in caught.value.problems] == [
+        "small.yaml:1: (document): the file has no data (expected the resolution as a YAML mapping)"]
+
+
+def test_whitespace_of_the_yaml_layout_is_not_part_of_the_text():
+    text = BASE.replace("        text: Mỗi tháng họp một lần.", "        text: |\n          Mỗi tháng\n          họp  một lần.")
+    model = validate(parse(text, "small.yaml"))
+    assert model.items[2].text == "Mỗi tháng họp một lần."
+
+
+def test_the_real_resolution_is_valid_and_has_its_structure():
+    from generator.pipeline import load_resolution
+
+    model = load_resolution(ROOT / "resolution.yaml")
+    assert [(s.id, len(s.items)) for s in model.sections] == [("nguyen-tac", 3), ("muc-tieu", 5), ("bien-phap", 6)]
+    assert [u.id for u in model.unit_types] == [
+        "co-quan-nha-nuoc", "don-vi-su-nghiep-cong-lap", "to-chuc-co-su-dung-lao-dong", "xa-phuong-thi-tran"]
+    assert all(item.heading and not item.title for item in model.sections[2].items)
+    assert all(item.title and not item.heading for s in model.sections[:2] for item in s.items)
+
+
+def test_the_json_schema_accepts_the_real_data_and_is_valid_for_editors():
+    import jsonschema
+
+    from generator.source import load
+
+    jsonschema.Draft202012Validator.check_schema(schema())
+    jsonschema.validate(load(ROOT / "resolution.yaml").data, schema())

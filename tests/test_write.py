@@ -1,0 +1,57 @@
+"""Writing: only what changed, only our own files, never a hand-written one."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.errors import InputError
+from generator.write import plan_sync, read_manifest, sync_tree
+
+
+def test_a_second_sync_writes_nothing_and_keeps_modification_times(tmp_path):
+    plan = {"a.md": "A\n", "d/b.md": "B\n"}
+    assert sorted(sync_tree(plan, tmp_path).written) == ["a.md", "d/b.md"]
+    before = {p: (tmp_path / p).stat().st_mtime_ns for p in plan}
+    again = sync_tree(plan, tmp_path)
+    assert (again.written, again.removed, again.unchanged) == ([], [], 2)
+    assert {p: (tmp_path / p).stat().st_mtime_ns for p in plan} == before
+
+
+def test_files_no_longer_produced_are_removed_with_their_empty_folders(tmp_path):
+    sync_tree({"a.md": "A\n", "old/x.md": "X\n"}, tmp_path)
+    result = sync_tree({"a.md": "A\n"}, tmp_path)
+    assert result.removed == ["old/x.md"]
+    assert not (tmp_path / "old").exists()
+    assert read_manifest(tmp_path) == {"a.md"}
+
+
+def test_hand_written_files_are_never_removed(tmp_path):
+    (tmp_path / "notes.md").write_text("mine\n", encoding="utf-8")
+    sync_tree({"a.md": "A\n"}, tmp_path)
+    sync_tree({"b.md": "B\n"}, tmp_path)
+    assert (tmp_path / "notes.md").read_text(encoding="utf-8") == "mine\n"
+    assert not (tmp_path / "a.md").exists()
+
+
+def test_a_hand_written_file_in_the_way_is_refused_and_nothing_is_written(tmp_path):
+    (tmp_path / "a.md").write_text("mine\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        sync_tree({"a.md": "A\n", "b.md": "B\n"}, tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path / 'a.md'}: (file): exists and was not written by the generator (move or rename "
+        "it; the generator never overwrites a hand-written file)")
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "mine\n"
+    assert not (tmp_path / "b.md").exists()
+
+
+def test_check_mode_reports_differences_without_writing(tmp_path):
+    sync_tree({"a.md": "A\n"}, tmp_path)
+    result = plan_sync({"a.md": "changed\n", "b.md": "B\n"}, tmp_path)
+    assert result.written == ["a.md", "b.md"]
+    assert (tmp_path / "a.md").read_text(encoding="utf-8") == "A\n"
+    assert not (tmp_path / "b.md").exists()
+
+
+def test_writes_leave_no_temporary_files(tmp_path):
+    sync_tree({"a.md": "A\n", "d/b.md": "B\n"}, tmp_path)
+    assert sorted(p.name for p in tmp_path.rglob("*")) == [".generated", "a.md", "b.md", "d"]
