@@ -87,10 +87,10 @@ def attr(text: str) -> str:
 
 def site_rel(here: str, target_url: str) -> str:
     """A relative URL from the built page of `here` to a site-relative URL (for raw HTML)."""
-    base = paths.url(here) or "."
     path, _, anchor = target_url.partition("#")
-    rel = posixpath.relpath(path or ".", base) + ("/" if path.endswith("/") else "")
-    rel = "./" if rel in ("./", "./.") else rel
+    rel = posixpath.relpath(path or ".", paths.url(here) or ".")
+    if path == "" or path.endswith("/"):
+        rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{anchor}" if anchor else "")
 
 

@@ -133,7 +133,8 @@ class _Checker:
             for i, item in _entries(section.get("items")):
                 ipath = spath + ("items", i)
                 self._claim(ids, item.get("id"), ipath + ("id",))
-                for a, alias in enumerate(item.get("aliases") or ()):
+                aliases = item.get("aliases")
+                for a, alias in enumerate(aliases if isinstance(aliases, list) else ()):
                     self._claim(ids, alias, ipath + ("aliases", a))
                 number = item.get("number")
                 if isinstance(number, int) and not isinstance(number, bool):
