@@ -169,3 +169,14 @@ def test_the_handout_fits_a_phone_without_sideways_scrolling(page, base_url):
     for path in ("giang-vien/", "tap-hop/", "to-roi/"):
         page.goto(base_url + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+
+
+def test_ticking_items_builds_the_collection_link_in_the_order_ticked(page, base_url):
+    page.goto(base_url + "tap-hop/")
+    page.locator('.nq-set-pick input[value="muc-tieu-1"]').check()
+    page.locator('.nq-set-pick input[value="bien-phap-3"]').check()
+    link = page.locator(".nq-set-builder a")
+    assert link.get_attribute("href") == SITE_URL + "tap-hop/?muc=muc-tieu-1,bien-phap-3"
+    assert page.locator(".nq-set-status").inner_text() == "Đã chọn 2 mục. Liên kết tập hợp:"
+    page.locator('.nq-set-pick input[value="muc-tieu-1"]').uncheck()
+    assert link.get_attribute("href") == SITE_URL + "tap-hop/?muc=bien-phap-3"
