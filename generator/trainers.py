@@ -112,9 +112,12 @@ def render_trainer_pages(model: Resolution, env: jinja2.Environment, source_name
                            (paths.COLLECTION, "collection.md.jinja2"),
                            (paths.LEAFLET, "leaflet.md.jinja2")):
         out[here] = env.get_template(template).render(here=here, **common)
-    for item in model.items:
+    items = model.items
+    for i, item in enumerate(items):
         here = paths.projector_page(item)
-        out[here] = env.get_template("projector.md.jinja2").render(here=here, item=item, **common)
+        out[here] = env.get_template("projector.md.jinja2").render(
+            here=here, item=item, previous=items[i - 1] if i > 0 else None,
+            next=items[i + 1] if i + 1 < len(items) else None, **common)
         for alias in item.aliases:
             # NOTE: the old page and the new one are siblings in trinh-chieu/.
             out[paths.projector_redirect(alias)] = redirect_html(

@@ -114,6 +114,8 @@ def test_the_projector_view_shows_the_item_large_and_nothing_else(page, base_url
     assert float(h1.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 40
     body = page.locator(".nq-projector")
     assert float(body.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 30
+    page.locator('a[rel="next"]').click()
+    assert page.url == base_url + "trinh-chieu/bien-phap-4/"
 
 
 def test_the_projector_stylesheet_is_only_on_projector_pages(page, base_url):
