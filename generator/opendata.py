@@ -37,6 +37,19 @@ _DERIVED: dict[type, dict[str, str]] = {
 }
 
 
+# What reusers must know about a field wherever it appears: whose words it holds.
+_FIELD_NOTES = {
+    "text": "the resolution's words, verbatim (as the source gives them)",
+    "heading": "the item's first sentence when the text gives it as a heading, verbatim; null if none",
+    "intro": "the words that open this part of the text, verbatim",
+    "title": "a short title of ours (editorial), not the resolution's words",
+    "note": "our note (editorial)",
+    "citation": "how to cite this in Vietnamese form",
+    "page": "the item's page, relative to the site's address",
+    "aliases": "ids this item had before; old links with them keep working",
+}
+
+
 def export(model: Resolution) -> dict[str, Any]:
     """The whole validated resolution as JSON-ready values."""
     data = _value(model, model)
@@ -62,7 +75,10 @@ def json_schema() -> dict[str, Any]:
     body["required"] = sorted(body["properties"])
     assert root == {"$ref": f"#/$defs/{Resolution.__name__}"}
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": "Nghị quyết (open data export)", **body, "$defs": dict(sorted(defs.items()))}
+            "title": "Nghị quyết (open data export)",
+            "description": "A resolution as published by this site: fields text, heading and intro "
+                           "hold its words verbatim; title and note are editorial (ours).",
+            **body, "$defs": dict(sorted(defs.items()))}
 
 
 def schema_text() -> str:
@@ -107,6 +123,9 @@ def _schema_of(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
             hints = typing.get_type_hints(hint)
             props = {f.name: _schema_of(hints[f.name], defs) for f in dataclasses.fields(hint)}
             props.update({k: {"type": t} for k, t in _DERIVED.get(hint, {}).items()})
+            for key, note in _FIELD_NOTES.items():
+                if key in props:
+                    props[key] = {"description": note, **props[key]}
             defs[name] = {"type": "object", "additionalProperties": False,
                           "required": sorted(props), "properties": props}
         return {"$ref": f"#/$defs/{name}"}
