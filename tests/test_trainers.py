@@ -48,3 +48,17 @@ def test_qr_svg_is_a_scalable_svg_naming_its_url():
     assert svg.startswith("<svg") and 'viewBox="0 0 ' in svg and "width=" not in svg.split(">")[0]
     assert "<title>https://example.test/a?b=1&amp;c=2</title>" in svg
     assert qr_svg("https://example.test/") == qr_svg("https://example.test/")
+
+
+def test_the_leaflet_has_every_section_at_a_glance_with_a_qr_code_to_the_site(site):
+    from tests.test_site import text_of
+
+    model = load_resolution(ROOT / "resolution.yaml")
+    page = (site / "to-roi" / "index.html").read_text(encoding="utf-8")
+    text = text_of(page)
+    for heading in ("3 nguyên tắc", "5 mục tiêu", "6 biện pháp"):
+        assert heading in text
+    for item in model.items:
+        assert trainers.glance(item) in text
+    assert 'src="../qr/trang-chu.svg"' in page
+    assert "Tiêu đề ngắn do trang web đặt" in text  # our titles are marked as ours
