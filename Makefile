@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test site generate check golden lock system-deps clean
+.PHONY: serve test site generate check golden lock system-deps build-deps clean
 
 ## serve: set up, generate, build and serve the site on http://127.0.0.1:8000
 serve: site
@@ -22,7 +22,7 @@ test: $(INSTALLED) system-deps
 	$(BIN)/python -m pytest
 
 ## site: generate content/ from resolution.yaml, then build site/ with MkDocs (strict)
-site: generate
+site: generate build-deps
 	$(BIN)/mkdocs build --strict
 
 ## generate: content/ from resolution.yaml
@@ -48,6 +48,10 @@ lock:
 ## system-deps: Debian packages the tests need (Chromium, fonts), installed if missing
 system-deps:
 	@bash .ci/system-deps
+
+## build-deps: Debian packages a site build needs (WeasyPrint for the leaflet PDF)
+build-deps:
+	@bash .ci/system-deps --build
 
 $(INSTALLED): requirements.txt
 	@bash .ci/system-deps --python

@@ -61,6 +61,8 @@ class Item:
     heading: str | None
     title: str | None
     text: str
+    # Ids the item had before a rename: their old anchors and links keep working.
+    aliases: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:

@@ -40,3 +40,28 @@ def link(here: str, target: str, anchor: str | None = None) -> str:
     """A relative Markdown link from page `here` to page `target` (MkDocs checks it in strict mode)."""
     rel = posixpath.relpath(target, posixpath.dirname(here) or ".")
     return f"{rel}#{anchor}" if anchor else rel
+
+
+# -- pages for trainers and reusers (issue 5); their URLs are published too ----------------------
+
+TRAINERS = "giang-vien.md"
+COLLECTION = "tap-hop.md"
+LEAFLET = "to-roi.md"
+LEAFLET_PDF = "to-roi/nghi-quyet-to-roi.pdf"  # written into the site after the build
+PROJECTOR_DIR = "trinh-chieu"
+
+
+def projector_page(item: Item) -> str:
+    """`trinh-chieu/bien-phap-3.md`: one item on a projector, by its id."""
+    return f"{PROJECTOR_DIR}/{item.id}.md"
+
+
+def projector_redirect(alias: str) -> str:
+    """`trinh-chieu/<old id>/index.html`: a static page that sends an old id to its item."""
+    return f"{PROJECTOR_DIR}/{alias}/index.html"
+
+
+def qr_file(page: str, anchor: str | None = None) -> str:
+    """`qr/bien-phap-3.svg`: the QR code of a page (and anchor), named after its URL."""
+    name = (url(page).strip("/").replace("/", "-") or "trang-chu") + (f"--{anchor}" if anchor else "")
+    return f"qr/{name}.svg"

@@ -68,6 +68,9 @@ def environment() -> jinja2.Environment:
         return paths.link(context["here"], target, anchor)
 
     env.globals["href"] = href
+    from generator import trainers  # NOTE: issue 5's filters and globals (attr, SITE_URL ...)
+
+    trainers.install(env)
     return env
 
 
@@ -96,7 +99,19 @@ def render_site(model: Resolution, source_name: str = "resolution.yaml") -> dict
             raise ValueError(f"two pages claim {here}")  # ids are validated unique; a bug if hit
         plan[here] = env.get_template(template).render(
             model=model, here=here, source_name=PurePosixPath(source_name).name, **extra)
+    for here, text in _trainer_files(model, env, PurePosixPath(source_name).name).items():
+        if here in plan:
+            raise ValueError(f"two pages claim {here}")
+        plan[here] = text
     return dict(sorted(plan.items()))
+
+
+def _trainer_files(model: Resolution, env: jinja2.Environment, source_name: str) -> dict[str, str]:
+    """Issue 5: the trainers' pages, alias redirects and the open data (JSON and its schema)."""
+    from generator import opendata, trainers
+
+    return {**trainers.render_trainer_pages(model, env, source_name),
+            **opendata.render_open_data(model)}
 
 
 def nav(model: Resolution) -> list:
@@ -106,4 +121,5 @@ def nav(model: Resolution) -> list:
         children = [paths.section_page(section)] + [paths.item_page(item) for item in section.items]
         entries.append({section.title: children})
     entries.append({"Giới thiệu": paths.ABOUT})
+    entries.append({"Cho giảng viên": [paths.TRAINERS, paths.COLLECTION, paths.LEAFLET]})
     return entries

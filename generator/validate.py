@@ -133,6 +133,9 @@ class _Checker:
             for i, item in _entries(section.get("items")):
                 ipath = spath + ("items", i)
                 self._claim(ids, item.get("id"), ipath + ("id",))
+                aliases = item.get("aliases")
+                for a, alias in enumerate(aliases if isinstance(aliases, list) else ()):
+                    self._claim(ids, alias, ipath + ("aliases", a))
                 number = item.get("number")
                 if isinstance(number, int) and not isinstance(number, bool):
                     if number != expected:
@@ -233,7 +236,8 @@ def _build(data: dict[str, Any]) -> Resolution:
         items = tuple(
             Item(id=it["id"], number=it["number"], section_id=raw["id"], section_name=_clean(raw["name"]),
                  heading=_clean(it["heading"]) if "heading" in it else None,
-                 title=_clean(it["title"]) if "title" in it else None, text=_clean(it["text"]))
+                 title=_clean(it["title"]) if "title" in it else None, text=_clean(it["text"]),
+                 aliases=tuple(it.get("aliases", ())))
             for it in raw["items"])
         sections.append(Section(id=raw["id"], name=_clean(raw["name"]), title=_clean(raw["title"]),
                                 intro=_clean(raw["intro"]), items=items))

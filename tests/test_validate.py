@@ -26,7 +26,7 @@ CASES = [
     Case("unknown field with a near name",
          "        text: Mọi việc", "        txt: Mọi việc",
          ("small.yaml:32: sections[nguyen-tac].items[nguyen-tac-1].text: missing (expected the item's text, verbatim, without its number)",
-          "small.yaml:35: sections[nguyen-tac].items[nguyen-tac-1].txt: unknown field (did you mean 'text'? expected one of: id, number, heading, title, text)")),
+          "small.yaml:35: sections[nguyen-tac].items[nguyen-tac-1].txt: unknown field (did you mean 'text'? expected one of: id, number, heading, title, text, aliases)")),
     Case("missing required field",
          "  issuer_short: HĐND huyện Mẫu\n", "",
          ("small.yaml:5: document.issuer_short: missing (expected the issuer's short form, e.g. HĐND tỉnh Tuyên Quang)",)),

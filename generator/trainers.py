@@ -1,0 +1,135 @@
+"""Pages for trainers: the handout of link targets, the collection page, the A4 leaflet and one
+projector page per item; and the redirects that keep an item's old ids working.
+
+Absolute URLs depend on `site_url`, which only the MkDocs build knows: the pages carry the
+marker SITE_URL and the build replaces it (generator/publish.py), so content/ stays the same
+whatever address the site is published at.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from dataclasses import dataclass
+
+import jinja2
+
+from generator import paths
+from generator.model import Item, Resolution
+
+# Replaced by the site's address (site_url, with its final slash) in every built page.
+SITE_URL = "%%SITE_URL%%"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Target:
+    """Something a trainer links to: a page, or an anchor in one, with its citation."""
+
+    id: str
+    label: str
+    title: str
+    page: str
+    anchor: str | None
+    citation: str
+    item: Item | None = None
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL: `bien-phap/3/` or `nghi-quyet/#bien-phap-3`."""
+        return paths.url(self.page) + (f"#{self.anchor}" if self.anchor else "")
+
+    @property
+    def qr(self) -> str:
+        """Site-relative path of its QR code (written by the build)."""
+        return paths.qr_file(self.page, self.anchor)
+
+
+def link_targets(model: Resolution) -> tuple[Target, ...]:
+    """Every published link target, in reading order: the home page, the full text, the sections
+    and every item. (Checklists and glossary entries belong here too once the model has them.)"""
+    d = model.document
+    out = [
+        Target(id="trang-chu", label="Trang chủ", title=f"{d.type} số {d.number}",
+               page=paths.HOME, anchor=None, citation=model.citation),
+        Target(id="toan-van", label="Toàn văn", title=f"{d.type} số {d.number}",
+               page=paths.FULL_TEXT, anchor=None, citation=model.citation),
+    ]
+    for section in model.sections:
+        out.append(Target(id=section.id, label=section.title, title=section.title,
+                          page=paths.section_page(section), anchor=None,
+                          citation=f"{section.title}, {model.citation}"))
+        for item in section.items:
+            out.append(Target(id=item.id, label=item.label, title=glance(item),
+                              page=paths.item_page(item), anchor=None,
+                              citation=item_citation(model, item), item=item))
+    return tuple(out)
+
+
+def item_citation(model: Resolution, item: Item) -> str:
+    """"Biện pháp 4, Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của HĐND tỉnh Tuyên Quang"."""
+    return f"{item.label}, {model.citation}"
+
+
+def glance(item: Item) -> str:
+    """An item in a few words: its verbatim heading, else our title, else its first words."""
+    if item.heading:
+        return item.heading
+    if item.title:
+        return item.title
+    text = item.text
+    return text if len(text) <= 120 else text[:120].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
+def attr(text: str) -> str:
+    """Escape text for an HTML attribute or element inside raw HTML in Markdown."""
+    return html.escape(text, quote=True)
+
+
+def site_rel(here: str, target_url: str) -> str:
+    """A relative URL from the built page of `here` to a site-relative URL (for raw HTML)."""
+    path, _, anchor = target_url.partition("#")
+    rel = posixpath.relpath(path or ".", paths.url(here) or ".")
+    if path == "" or path.endswith("/"):
+        rel = "./" if rel == "." else rel + "/"
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+def install(env: jinja2.Environment) -> None:
+    """Add the filters and globals the trainers' pieces use to a Jinja environment."""
+    from generator import opendata
+
+    env.filters["attr"] = attr
+    env.globals.update(SITE_URL=SITE_URL, site_rel=site_rel, item_citation=item_citation,
+                       glance=glance, opendata=opendata)
+
+
+def render_trainer_pages(model: Resolution, env: jinja2.Environment, source_name: str) -> dict[str, str]:
+    """The trainers' pages and the alias redirects, keyed by content path."""
+    targets = link_targets(model)
+    common = {"model": model, "source_name": source_name, "targets": targets}
+    out: dict[str, str] = {}
+    for here, template in ((paths.TRAINERS, "trainers.md.jinja2"),
+                           (paths.COLLECTION, "collection.md.jinja2"),
+                           (paths.LEAFLET, "leaflet.md.jinja2")):
+        out[here] = env.get_template(template).render(here=here, **common)
+    items = model.items
+    for i, item in enumerate(items):
+        here = paths.projector_page(item)
+        out[here] = env.get_template("projector.md.jinja2").render(
+            here=here, item=item, previous=items[i - 1] if i > 0 else None,
+            next=items[i + 1] if i + 1 < len(items) else None, **common)
+        for alias in item.aliases:
+            # NOTE: the old page and the new one are siblings in trinh-chieu/.
+            out[paths.projector_redirect(alias)] = redirect_html(
+                f"../{item.id}/", SITE_URL + paths.url(here))
+    return out
+
+
+def redirect_html(relative: str, absolute: str) -> str:
+    """A static page that sends the browser on to `relative` (works without JavaScript)."""
+    rel, absu = attr(relative), attr(absolute)
+    return (
+        "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<title>Đã chuyển địa chỉ</title>\n<link rel=\"canonical\" href=\"{absu}\">\n"
+        f"<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={rel}\">\n"
+        f"</head>\n<body>\n<p>Mục này đã chuyển đến <a href=\"{rel}\">{absu}</a>.</p>\n</body>\n</html>\n")

@@ -1,0 +1,64 @@
+"""The trainers' pieces as pure functions: relative links, link targets, citations, QR SVG."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import trainers
+from generator.pipeline import load_resolution
+from generator.qr import qr_svg
+from tests.conftest import ROOT, SMALL
+
+
+@pytest.mark.parametrize(("here", "target", "expected"), [
+    ("giang-vien.md", "qr/bien-phap-3.svg", "../qr/bien-phap-3.svg"),
+    ("giang-vien.md", "", "../"),
+    ("index.md", "", "./"),
+    ("index.md", "bien-phap/3/", "bien-phap/3/"),
+    ("trinh-chieu/bien-phap-3.md", "bien-phap/3/", "../../bien-phap/3/"),
+    ("tap-hop.md", "nghi-quyet/#muc-tieu-2", "../nghi-quyet/#muc-tieu-2"),
+    ("bien-phap/3.md", "trinh-chieu/bien-phap-3/", "../../trinh-chieu/bien-phap-3/"),
+])
+def test_site_rel_links_from_the_built_page(here, target, expected):
+    assert trainers.site_rel(here, target) == expected
+
+
+def test_link_targets_cover_home_full_text_sections_and_items_in_order():
+    model = load_resolution(SMALL)
+    targets = trainers.link_targets(model)
+    assert [t.url for t in targets] == [
+        "", "nghi-quyet/", "nguyen-tac/", "nguyen-tac/1/", "nguyen-tac/2/", "muc-tieu/",
+        "bien-phap/", "bien-phap/1/", "bien-phap/2/", "bien-phap/3/", "bien-phap/4/"]
+    assert len({t.qr for t in targets}) == len(targets)
+
+
+def test_the_item_citation_is_the_vietnamese_form():
+    model = load_resolution(ROOT / "resolution.yaml")
+    item = model.items[-3]
+    assert trainers.item_citation(model, item) == (
+        "Biện pháp 4, Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của HĐND tỉnh Tuyên Quang")
+
+
+def test_attr_escapes_hostile_text_for_html():
+    assert trainers.attr('a"<b>&\'') == "a&quot;&lt;b&gt;&amp;&#x27;"
+
+
+def test_qr_svg_is_a_scalable_svg_naming_its_url():
+    svg = qr_svg("https://example.test/a?b=1&c=2")
+    assert svg.startswith("<svg") and 'viewBox="0 0 ' in svg and "width=" not in svg.split(">")[0]
+    assert "<title>https://example.test/a?b=1&amp;c=2</title>" in svg
+    assert qr_svg("https://example.test/") == qr_svg("https://example.test/")
+
+
+def test_the_leaflet_has_every_section_at_a_glance_with_a_qr_code_to_the_site(site):
+    from tests.test_site import text_of
+
+    model = load_resolution(ROOT / "resolution.yaml")
+    page = (site / "to-roi" / "index.html").read_text(encoding="utf-8")
+    text = text_of(page)
+    for heading in ("3 nguyên tắc", "5 mục tiêu", "6 biện pháp"):
+        assert heading in text
+    for item in model.items:
+        assert trainers.glance(item) in text
+    assert 'src="../qr/trang-chu.svg"' in page
+    assert "Tiêu đề ngắn do trang web đặt" in text  # our titles are marked as ours
