@@ -40,3 +40,16 @@ def link(here: str, target: str, anchor: str | None = None) -> str:
     """A relative Markdown link from page `here` to page `target` (MkDocs checks it in strict mode)."""
     rel = posixpath.relpath(target, posixpath.dirname(here) or ".")
     return f"{rel}#{anchor}" if anchor else rel
+
+
+CHECKLISTS = "bang-kiem/index.md"
+
+
+def checklist_page(unit) -> str:
+    """`bang-kiem/xa-phuong-thi-tran.md`: the bảng kiểm of one unit type (URL /bang-kiem/<id>/)."""
+    return f"bang-kiem/{unit.id}.md"
+
+
+def checklist_download(unit, ext: str) -> str:
+    """`bang-kiem/<id>/bang-kiem-<id>.pdf`: a download, in the site beside the checklist page."""
+    return f"bang-kiem/{unit.id}/bang-kiem-{unit.id}.{ext}"
