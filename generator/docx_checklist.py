@@ -16,7 +16,7 @@ from generator.model import Resolution
 from generator.qr import qr_png
 
 TEXT_WIDTH_MM = 210 - 30 - 15
-WIDTHS_MM = [10, 0, 28, 13, 13, 13, 25, 16]  # 0: the content column takes the rest
+WIDTHS_MM = [10, 0, 24, 12, 12, 12, 22, 14]  # 0: the content column takes the rest
 FONT = "Times New Roman"
 
 

@@ -86,7 +86,7 @@ def standalone_html(model: Resolution, cl: ck.Checklist, site_url: str, date: da
             f'<meta name="dcterms.modified" content="{date.isoformat()}">'
             f"<style>{CSS.read_text(encoding='utf-8')}</style>"
             f"{print_style(footer_lines(model, url, date), url)}</head>"
-            f"<body>{form}</body></html>")
+            f'<body><div class="md-typeset">{form}</div></body></html>')
 
 
 def page_url(site_url: str, cl: ck.Checklist) -> str:
