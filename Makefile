@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test site generate check golden lock system-deps clean
+.PHONY: serve test site generate check golden lock system-deps pdf-deps clean
 
 ## serve: set up, generate, build and serve the site on http://127.0.0.1:8000
 serve: site
@@ -22,7 +22,7 @@ test: $(INSTALLED) system-deps
 	$(BIN)/python -m pytest
 
 ## site: generate content/ from resolution.yaml, then build site/ with MkDocs (strict)
-site: generate
+site: generate pdf-deps
 	$(BIN)/mkdocs build --strict
 
 ## generate: content/ from resolution.yaml
@@ -49,6 +49,10 @@ lock:
 system-deps:
 	@bash .ci/system-deps
 
+## pdf-deps: Debian packages the bảng kiểm PDFs need (WeasyPrint's libraries, fonts)
+pdf-deps:
+	@bash .ci/system-deps --pdf
+
 $(INSTALLED): requirements.txt
 	@bash .ci/system-deps --python
 	$(PYTHON) -m venv $(VENV)
@@ -56,4 +60,4 @@ $(INSTALLED): requirements.txt
 	touch $@
 
 clean:
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site $(VENV) .pytest_cache .cache
