@@ -139,3 +139,28 @@ def test_the_checklist_page_links_its_downloads_and_loads_its_assets(site):
     assert "checklist.css" in page and "checklist.js" in page and "@bottom-right" in page
     other = (site / "bien-phap" / "3" / "index.html").read_text(encoding="utf-8")
     assert "checklist.css" not in other and "checklist.js" not in other
+
+
+def test_a_rebuild_with_the_same_inputs_takes_the_downloads_from_the_cache(tmp_path, monkeypatch):
+    import datetime
+
+    import generator.pdf
+
+    date = datetime.date(2024, 1, 16)
+    downloads.write_downloads(MODEL, tmp_path / "a", "https://example.org/", tmp_path / "cache", date)
+
+    def fail(*args, **kwargs):
+        raise AssertionError("the PDF was made again although its inputs did not change")
+
+    monkeypatch.setattr(generator.pdf, "html_to_pdf", fail)
+    downloads.write_downloads(MODEL, tmp_path / "b", "https://example.org/", tmp_path / "cache", date)
+    with pytest.raises(AssertionError, match="made again"):
+        downloads.write_downloads(MODEL, tmp_path / "c", "https://example.org/other/", tmp_path / "cache", date)
+
+
+def test_the_index_links_every_download(site):
+    page = (site / "bang-kiem" / "index.html").read_text(encoding="utf-8")
+    for unit_id in UNITS:
+        for ext in ("pdf", "docx"):
+            href = f"{unit_id}/bang-kiem-{unit_id}.{ext}"
+            assert f'href="{href}"' in page and (site / "bang-kiem" / href).is_file()
