@@ -18,6 +18,7 @@ from generator.qr import qr_png
 TEXT_WIDTH_MM = 210 - 30 - 15
 WIDTHS_MM = [10, 0, 24, 12, 12, 12, 22, 14]  # 0: the content column takes the rest
 FONT = "Times New Roman"
+SYMBOL_FONT = "Segoe UI Symbol"
 
 
 def checklist_docx(model: Resolution, cl: ck.Checklist, *, url: str, footer: list[str],
@@ -157,7 +158,11 @@ def checklist_docx(model: Resolution, cl: ck.Checklist, *, url: str, footer: lis
                 para(cells[1], f"Chủ thể: {req.actor}", italic=True, size=10.5, where="left")
             first(cells[2], ck.basis(model, row.item), size=11, where="left")
             for i in (3, 4, 5):
-                first(cells[i], "☐", size=13)
+                box = first(cells[i], "☐", size=13).runs[0]
+                # NOTE: Times New Roman has no ☐; name a font that has it rather than leave
+                # the choice to Word's fallback.
+                box.font.name = SYMBOL_FONT
+                fonts(box._r, SYMBOL_FONT)
             r += 1
 
     para(d, keep=True)
