@@ -99,10 +99,12 @@ def test_each_pdf_is_a4_with_embedded_fonts_and_exactly_its_requirements(site, u
         for font in pdf_page["/Resources"]["/Font"].values():
             descendant = font.get_object()["/DescendantFonts"][0].get_object()
             assert "/FontFile2" in descendant["/FontDescriptor"].get_object(), "font not embedded"
-    text = squash("".join(p.extract_text() for p in reader.pages))
+    pages = [squash(p.extract_text()) for p in reader.pages]
+    text = "".join(pages)
     applies, others = expected(unit_id)
     for wording in applies:
-        assert squash(wording) in text, wording
+        # rows never split: each row's words stand whole on one page
+        assert sum(squash(wording) in page for page in pages) == 1, wording
     for wording in others:
         assert squash(wording) not in text, wording
     for needle in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "NGƯỜI LẬP",
@@ -137,6 +139,9 @@ def test_the_checklist_page_links_its_downloads_and_loads_its_assets(site):
     page = (site / "bang-kiem" / "xa-phuong-thi-tran" / "index.html").read_text(encoding="utf-8")
     assert 'href="bang-kiem-xa-phuong-thi-tran.pdf"' in page and 'href="bang-kiem-xa-phuong-thi-tran.docx"' in page
     assert "checklist.css" in page and "checklist.js" in page and "@bottom-right" in page
+    url = re.search(r'<link rel="canonical" href="([^"]+)"', page).group(1)
+    assert url.endswith("/bang-kiem/xa-phuong-thi-tran/")
+    assert f"<title>Mã QR: {url}</title>" in page and f"{url}</div></div>" in page
     other = (site / "bien-phap" / "3" / "index.html").read_text(encoding="utf-8")
     assert "checklist.css" not in other and "checklist.js" not in other
 

@@ -105,6 +105,10 @@ def printed(page) -> tuple[list, str]:
 
     reader = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
     sizes = [(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages]
+    wordings = page.eval_on_selector_all(".bk-wording", "els => els.map(e => e.textContent)")
+    pages = [re.sub(r"\s+", "", p.extract_text()) for p in reader.pages]
+    for wording in wordings:  # rows never split across pages
+        assert sum(re.sub(r"\s+", "", wording) in text for text in pages) == 1, wording
     # NOTE: narrow cells break text anywhere; compare without whitespace
     return sizes, re.sub(r"\s+", "", "".join(p.extract_text() for p in reader.pages))
 
@@ -115,7 +119,7 @@ def test_printing_gives_a4_pages_with_header_and_signatures_and_no_site_chrome(c
     assert sizes and set(sizes) == {(595, 842)}
     for needle in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "BẢNG KIỂM",
                    "NGƯỜI LẬP", "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", "SỞ NỘI VỤ TỈNH TUYÊN QUANG",
-                   "12/TB-UBND", "Nguồn: Nghị quyết số 55/NQ-HĐND"):
+                   "12/TB-UBND", "Nguồn: Nghị quyết số 55/NQ-HĐND", "/bang-kiem/co-quan-nha-nuoc/"):
         assert re.sub(r"\s+", "", needle) in text, needle
     assert text.count("☒") == 2
     for chrome in ("Tìm kiếm", "Toàn văn Nghị quyết", "Xuất tệp JSON", "Tải về", "Nguyên văn:"):
