@@ -169,3 +169,24 @@ def test_the_index_links_every_download(site):
         for ext in ("pdf", "docx"):
             href = f"{unit_id}/bang-kiem-{unit_id}.{ext}"
             assert f'href="{href}"' in page and (site / "bang-kiem" / href).is_file()
+
+
+def top_margin_text(pdf_page) -> list[str]:
+    """The words printed in the top margin (20 mm) of a PDF page."""
+    found: list[str] = []
+
+    def visit(text, cm, tm, font, size):
+        y = tm[5] * cm[3] + cm[5]
+        if text.strip() and y > float(pdf_page.mediabox.height) - 56.7:
+            found.append(text.strip())
+
+    pdf_page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_pages_are_numbered_at_the_top_from_page_two(site):
+    from pypdf import PdfReader
+
+    reader = PdfReader(site / "bang-kiem" / "xa-phuong-thi-tran" / "bang-kiem-xa-phuong-thi-tran.pdf")
+    assert len(reader.pages) > 2
+    assert [top_margin_text(p) for p in reader.pages] == [[]] + [[str(n)] for n in range(2, len(reader.pages) + 1)]
