@@ -80,6 +80,7 @@ def test_export_then_import_restores_everything(checklist, tmp_path):
     fill_two(checklist)
     with checklist.expect_download() as download:
         checklist.click("[data-bk-action=export]")
+    assert download.value.suggested_filename == "bang-kiem-co-quan-nha-nuoc.json"
     saved = tmp_path / "bang-kiem.json"
     download.value.save_as(saved)
     data = json.loads(saved.read_text(encoding="utf-8"))

@@ -134,7 +134,7 @@
     var blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
     var a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
-    a.download = key.split(":").pop() + ".json";
+    a.download = "bang-kiem-" + key.split(":").pop() + ".json";
     document.body.appendChild(a);
     a.click();
     a.remove();
