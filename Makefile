@@ -49,7 +49,7 @@ lock:
 system-deps:
 	@bash .ci/system-deps
 
-## build-deps: Debian packages a site build needs (WeasyPrint for the leaflet PDF)
+## build-deps: Debian packages a site build needs (WeasyPrint for the PDFs, fonts)
 build-deps:
 	@bash .ci/system-deps --build
 
@@ -60,4 +60,4 @@ $(INSTALLED): requirements.txt
 	touch $@
 
 clean:
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site $(VENV) .pytest_cache .cache

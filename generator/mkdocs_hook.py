@@ -1,4 +1,5 @@
-"""The MkDocs hook named in mkdocs.yml; the work is done in generator/site.py."""
+"""The MkDocs hook named in mkdocs.yml; the work is done in generator/site.py (content, checklist
+downloads) and generator/publish.py (site address, QR codes, leaflet PDF)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,15 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from generator.publish import on_page_content, on_post_build  # noqa: E402
-from generator.site import on_config, on_serve, on_startup  # noqa: E402
+from generator import publish, site  # noqa: E402
+from generator.publish import on_page_content  # noqa: E402
+from generator.site import on_config, on_post_page, on_serve, on_startup  # noqa: E402
 
-__all__ = ["on_config", "on_page_content", "on_post_build", "on_serve", "on_startup"]
+
+def on_post_build(*, config) -> None:
+    """Files written into the built site: trainers' QR codes and leaflet, checklist downloads."""
+    publish.on_post_build(config)
+    site.on_post_build(config=config)
+
+
+__all__ = ["on_config", "on_page_content", "on_post_build", "on_post_page", "on_serve", "on_startup"]

@@ -87,6 +87,21 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Requirement:
+    """One checkable duty taken from an item (a row of the bảng kiểm).
+
+    `quote` is the item's own words it rests on (verbatim); `wording` and `actor` are ours.
+    """
+
+    id: str
+    clause_id: str
+    quote: str
+    wording: str
+    actor: str | None
+    applies_to: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Resolution:
     """A whole validated resolution."""
 
@@ -97,6 +112,9 @@ class Resolution:
     status: Status
     unit_types: tuple[UnitType, ...]
     sections: tuple[Section, ...]
+    requirements: tuple[Requirement, ...] = ()
+    # item id -> why no requirement cites it (ours)
+    not_checkable: tuple[tuple[str, str], ...] = ()
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -108,3 +126,15 @@ class Resolution:
         """"Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của HĐND tỉnh Tuyên Quang"."""
         d = self.document
         return f"{d.type} số {d.number} ngày {d.date:%d/%m/%Y} của {d.issuer_short}"
+
+    def item(self, item_id: str) -> Item:
+        """The item with this id (ids are validated to exist and be unique)."""
+        return next(item for item in self.items if item.id == item_id)
+
+    def requirements_for(self, unit_type_id: str) -> tuple[Requirement, ...]:
+        """The requirements that apply to a unit type, in the order of the data."""
+        return tuple(r for r in self.requirements if unit_type_id in r.applies_to)
+
+    def requirements_of(self, item_id: str) -> tuple[Requirement, ...]:
+        """The requirements that rest on one item."""
+        return tuple(r for r in self.requirements if r.clause_id == item_id)

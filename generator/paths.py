@@ -65,3 +65,16 @@ def qr_file(page: str, anchor: str | None = None) -> str:
     """`qr/bien-phap-3.svg`: the QR code of a page (and anchor), named after its URL."""
     name = (url(page).strip("/").replace("/", "-") or "trang-chu") + (f"--{anchor}" if anchor else "")
     return f"qr/{name}.svg"
+
+
+CHECKLISTS = "bang-kiem/index.md"
+
+
+def checklist_page(unit) -> str:
+    """`bang-kiem/xa-phuong-thi-tran.md`: the bảng kiểm of one unit type (URL /bang-kiem/<id>/)."""
+    return f"bang-kiem/{unit.id}.md"
+
+
+def checklist_download(unit, ext: str) -> str:
+    """`bang-kiem/<id>/bang-kiem-<id>.pdf`: a download, in the site beside the checklist page."""
+    return f"bang-kiem/{unit.id}/bang-kiem-{unit.id}.{ext}"

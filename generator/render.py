@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 
 import jinja2
 
-from generator import paths
+from generator import checklist, paths
 from generator.model import Resolution
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -61,7 +61,7 @@ def environment() -> jinja2.Environment:
         autoescape=False,  # NOTE: Markdown is not HTML: data goes through `md`, in the templates.
     )
     env.filters.update(md=md, yaml_str=yaml_str, date_vn=date_vn, summary=summary)
-    env.globals.update(paths=paths)
+    env.globals.update(paths=paths, checklist=checklist)
 
     @jinja2.pass_context
     def href(context, target: str, anchor: str | None = None) -> str:
@@ -93,6 +93,7 @@ def render_site(model: Resolution, source_name: str = "resolution.yaml") -> dict
             "previous": items[i - 1] if i > 0 else None,
             "next": items[i + 1] if i + 1 < len(items) else None,
         }))
+    pages += checklist.pages(model)
     plan: dict[str, str] = {}
     for here, template, extra in pages:
         if here in plan:
@@ -121,5 +122,14 @@ def nav(model: Resolution) -> list:
         children = [paths.section_page(section)] + [paths.item_page(item) for item in section.items]
         entries.append({section.title: children})
     entries.append({"Giới thiệu": paths.ABOUT})
+    entries += checklist_nav(model)
     entries.append({"Cho giảng viên": [paths.TRAINERS, paths.COLLECTION, paths.LEAFLET]})
     return entries
+
+
+def checklist_nav(model: Resolution) -> list:
+    """The navigation entry of the checklists, if the data has any."""
+    lists = checklist.checklists(model)
+    if not lists:
+        return []
+    return [{"Bảng kiểm": [paths.CHECKLISTS] + [paths.checklist_page(cl.unit) for cl in lists]}]

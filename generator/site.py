@@ -31,6 +31,7 @@ class _Session:
 
     command: str = "build"
     last_good_nav: list | None = None
+    model = None  # the last good Resolution, for the checklists' footers and downloads
 
 
 def resolution_path(config: MkDocsConfig) -> Path:
@@ -62,6 +63,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             return config
         raise PluginError(f"{header}:\n{err.report()}") from None
     config.nav = _Session.last_good_nav = render.nav(model)
+    _Session.model = model
     return config
 
 
@@ -77,3 +79,28 @@ def _shown(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:
+    """Checklist pages get their footer (source, version, date, URL, QR) for print and screen."""
+    if not (page.meta.get("checklist") and _Session.model is not None):
+        return output
+    from generator import downloads
+
+    url = page.canonical_url or page.abs_url or ""
+    root = Path(config.config_file_path).resolve().parent
+    lines = downloads.footer_lines(_Session.model, url, downloads.build_date(_Session.model, root))
+    return downloads.inject(output, lines, url)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Write each checklist's PDF and DOCX into the built site (cached by their inputs)."""
+    if _Session.model is None:
+        return
+    from generator import downloads
+
+    root = Path(config.config_file_path).resolve().parent
+    site_url = config.site_url or "/"
+    downloads.write_downloads(_Session.model, Path(config.site_dir), site_url,
+                              root / ".cache" / "bang-kiem",
+                              downloads.build_date(_Session.model, root))

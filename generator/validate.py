@@ -14,6 +14,7 @@ import jsonschema
 
 from generator.errors import InputError, Problem
 from generator.model import Document, Item, Resolution, Section, Source, Status, UnitType
+from generator.requirements import build_requirements, check_requirements
 from generator.source import DataPath, Loaded
 
 SCHEMA_PATH = Path(__file__).with_name("resolution.schema.json")
@@ -146,6 +147,7 @@ class _Checker:
                     self.add(ipath, "has both 'heading' and 'title' (expected one: 'heading' for the "
                              "text's own first sentence, 'title' for a short title of ours)")
         self._check_text(data, ())
+        check_requirements(self, data)
 
     def _check_date(self, value: Any, path: DataPath) -> None:
         if isinstance(value, str) and len(value) == 10 and value[4] == "-":
@@ -243,9 +245,10 @@ def _build(data: dict[str, Any]) -> Resolution:
                                 intro=_clean(raw["intro"]), items=items))
     doc = dict(data["document"], date=date(data["document"]["date"]))
     src = dict(data["source"], date=date(data["source"]["date"]))
+    requirements, not_checkable = build_requirements(data)
     return Resolution(
         format=data["format"], version=data["version"],
         document=record(Document, doc), source=record(Source, src),
         status=record(Status, data["status"]),
         unit_types=tuple(record(UnitType, u) for u in data["unit_types"]),
-        sections=tuple(sections))
+        sections=tuple(sections), requirements=requirements, not_checkable=not_checkable)

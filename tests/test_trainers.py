@@ -46,7 +46,7 @@ def test_attr_escapes_hostile_text_for_html():
 def test_qr_svg_is_a_scalable_svg_naming_its_url():
     svg = qr_svg("https://example.test/a?b=1&c=2")
     assert svg.startswith("<svg") and 'viewBox="0 0 ' in svg and "width=" not in svg.split(">")[0]
-    assert "<title>https://example.test/a?b=1&amp;c=2</title>" in svg
+    assert "<title>Mã QR: https://example.test/a?b=1&amp;c=2</title>" in svg
     assert qr_svg("https://example.test/") == qr_svg("https://example.test/")
 
 

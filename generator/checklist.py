@@ -1,0 +1,159 @@
+"""The bảng kiểm of each unit type: rows grouped as an official expects, and the form as HTML.
+
+One view of the model feeds every renderer: the web page (Markdown around the HTML form), the
+PDF (the same HTML form, printed) and the DOCX. Groups are the sections of the resolution that
+have rows for the unit type, numbered I, II, III ...; rows are numbered 1, 2, 3 ... in each.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from generator import paths
+from generator.model import Item, Requirement, Resolution, UnitType
+
+TEMPLATES = Path(__file__).with_name("templates")
+COLUMNS = ("STT", "Nội dung", "Căn cứ", "Đã thực hiện", "Chưa thực hiện", "Không áp dụng",
+           "Minh chứng (số, ngày văn bản)", "Ghi chú")
+RESULTS = (("done", "Đã thực hiện"), ("todo", "Chưa thực hiện"), ("na", "Không áp dụng"))
+FILL = "……………………"
+SIGNERS = (("Người lập", "(Ký, ghi rõ họ tên)"),
+           ("Thủ trưởng cơ quan, đơn vị", "(Ký, ghi rõ họ tên, đóng dấu)"))
+NOTE = ("Nội dung kiểm tra do trang này diễn đạt ngắn gọn từ lời văn của Nghị quyết; cột "
+        "“Căn cứ” chỉ mục của Nghị quyết mà nội dung dựa vào. Khi có khác biệt, lời văn của "
+        "Nghị quyết có giá trị.")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Row:
+    """One line of the table: a requirement and the item it cites."""
+
+    number: int
+    requirement: Requirement
+    item: Item
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Group:
+    """Rows of one section of the resolution, under a Roman numeral."""
+
+    numeral: str
+    title: str
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Checklist:
+    """The bảng kiểm of one unit type."""
+
+    unit: UnitType
+    groups: tuple[Group, ...]
+
+    @property
+    def rows(self) -> tuple[Row, ...]:
+        """Every row, in order."""
+        return tuple(row for group in self.groups for row in group.rows)
+
+
+def roman(n: int) -> str:
+    """1 -> I, 4 -> IV, 12 -> XII."""
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
+                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                           (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+def checklist(model: Resolution, unit: UnitType) -> Checklist:
+    """The rows that apply to `unit`, grouped by section, in the order of the text."""
+    groups = []
+    for section in model.sections:
+        order = {item.id: i for i, item in enumerate(section.items)}
+        reqs = sorted((r for r in model.requirements_for(unit.id) if r.clause_id in order),
+                      key=lambda r: order[r.clause_id])  # NOTE: stable: data order within an item
+        if reqs:
+            rows = tuple(Row(number=n, requirement=r, item=model.item(r.clause_id))
+                         for n, r in enumerate(reqs, 1))
+            groups.append(Group(numeral=roman(len(groups) + 1), title=section.name, rows=rows))
+    return Checklist(unit=unit, groups=tuple(groups))
+
+
+def checklists(model: Resolution) -> tuple[Checklist, ...]:
+    """One checklist per unit type; none when the data has no requirements."""
+    if not model.requirements:
+        return ()
+    return tuple(checklist(model, unit) for unit in model.unit_types)
+
+
+def short_citation(model: Resolution) -> str:
+    """"Nghị quyết 55/NQ-HĐND"."""
+    return f"{model.document.type} {model.document.number}"
+
+
+def basis(model: Resolution, item: Item) -> str:
+    """The căn cứ of a row: "Biện pháp 3 – Nghị quyết 55/NQ-HĐND"."""
+    return f"{item.label} – {short_citation(model)}"
+
+
+def title(model: Resolution) -> tuple[str, str]:
+    """The document type and subject of the printed form."""
+    return "Bảng kiểm", f"việc thực hiện {model.citation} {model.document.subject}"
+
+
+def storage_key(model: Resolution, unit: UnitType) -> str:
+    """The browser's localStorage key of one unit type's filled-in form."""
+    return f"bang-kiem:{model.document.number}:{unit.id}"
+
+
+def _env() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True,
+                              lstrip_blocks=True)
+
+
+def form_html(model: Resolution, cl: Checklist, link: Callable[[Item], str]) -> str:
+    """The form as an HTML block: header, title, table, signatures (no blank lines, so that
+    Markdown keeps it as one raw HTML block). `link` gives the URL of an item's page."""
+    html = _env().get_template("checklist_form.html.jinja2").render(
+        model=model, cl=cl, link=link, basis=basis, columns=COLUMNS, results=RESULTS,
+        fill=FILL, signers=SIGNERS, note=NOTE, title=title(model),
+        key=storage_key(model, cl.unit))
+    return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
+
+
+def pages(model: Resolution) -> list[tuple[str, str, dict]]:
+    """(path, template, variables) of the checklist pages, for render.render_site."""
+    lists = checklists(model)
+    if not lists:
+        return []
+    out: list[tuple[str, str, dict]] = [(paths.CHECKLISTS, "checklist_index.md.jinja2",
+                                         {"checklists": lists})]
+    for cl in lists:
+        here = paths.checklist_page(cl.unit)
+
+        def link(item: Item) -> str:
+            # NOTE: raw HTML is not rewritten by MkDocs: link to the item's URL from the page's
+            # URL, /bang-kiem/<unit>/, two folders below the site root.
+            return "../../" + paths.url(paths.item_page(item))
+
+        out.append((here, "checklist.md.jinja2", {
+            "cl": cl, "form": form_html(model, cl, link), "key": storage_key(model, cl.unit),
+            "title": title(model)}))
+    return out
+
+
+def appears_in(model: Resolution, item: Item) -> tuple[UnitType, ...]:
+    """The unit types whose checklist has a row citing `item`."""
+    cited = {u for r in model.requirements_of(item.id) for u in r.applies_to}
+    return tuple(u for u in model.unit_types if u.id in cited)
+
+
+def not_checkable_reason(model: Resolution, item: Item) -> str | None:
+    """Why `item` has no row in any checklist, if the data says so."""
+    return dict(model.not_checkable).get(item.id)

@@ -1,0 +1,93 @@
+"""Validation of the bảng kiểm requirements: each defect gives exactly its message and line."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.errors import InputError
+from generator.source import parse
+from generator.validate import validate
+from tests.conftest import ROOT
+from tests.test_validate import BASE, Case
+
+CASES = [
+    Case("requirement citing a missing clause",
+         "    clause: bien-phap-3\n", "    clause: bien-phap-9\n",
+         ("small.yaml:58: sections[bien-phap].items[bien-phap-3]: no requirement cites this item (expected a requirement with clause: bien-phap-3, or an entry under not_checkable with the reason it is not checkable)",
+          "small.yaml:84: requirements[bp3-kinh-phi].clause: unknown clause 'bien-phap-9' (expected the id of an item, one of: nguyen-tac-1, nguyen-tac-2, bien-phap-1, bien-phap-2, bien-phap-3, bien-phap-4)")),
+    Case("quote not found in its clause",
+         "    quote: Khen thưởng kịp thời\n", "    quote: Khen thưởng đúng lúc\n",
+         ("small.yaml:90: requirements[bp4-khen-thuong].quote: not found in the text of bien-phap-4 (expected words copied exactly from that item; check spelling, diacritics and punctuation)",)),
+    Case("quote from another clause",
+         "    quote: Mọi việc phải công khai\n", "    quote: Mỗi tháng họp một lần.\n",
+         ("small.yaml:69: requirements[nt1-cong-khai].quote: not found in the text of nguyen-tac-1 (expected words copied exactly from that item; check spelling, diacritics and punctuation)",)),
+    Case("unknown unit type",
+         "    wording: Đã khen thưởng kịp thời.\n    applies_to: [don-vi-a]",
+         "    wording: Đã khen thưởng kịp thời.\n    applies_to: [don-vi-a, xa]",
+         ("small.yaml:92: requirements[bp4-khen-thuong].applies_to[1]: unknown unit type 'xa' (expected one of: don-vi-a)",)),
+    Case("duplicate requirement id",
+         "  - id: bp4-khen-thuong", "  - id: bp1-hop",
+         ("small.yaml:88: requirements[bp1-hop].id: duplicate requirement id 'bp1-hop' (first used at line 72; every id must be unique)",)),
+    Case("item neither cited nor excused",
+         "not_checkable:\n  - clause: nguyen-tac-2\n    reason: Nguyên tắc chung, không có việc cụ thể để kiểm.\n", "",
+         ("small.yaml:36: sections[nguyen-tac].items[nguyen-tac-2]: no requirement cites this item (expected a requirement with clause: nguyen-tac-2, or an entry under not_checkable with the reason it is not checkable)",)),
+    Case("excuse for a missing clause",
+         "  - clause: nguyen-tac-2\n", "  - clause: nguyen-tac-7\n",
+         ("small.yaml:36: sections[nguyen-tac].items[nguyen-tac-2]: no requirement cites this item (expected a requirement with clause: nguyen-tac-2, or an entry under not_checkable with the reason it is not checkable)",
+          "small.yaml:94: not_checkable[0].clause: unknown clause 'nguyen-tac-7' (expected the id of an item, one of: nguyen-tac-1, nguyen-tac-2, bien-phap-1, bien-phap-2, bien-phap-3, bien-phap-4)")),
+    Case("excuse for a cited clause",
+         "  - clause: nguyen-tac-2\n    reason", "  - clause: nguyen-tac-2\n    reason: x\n  - clause: bien-phap-1\n    reason",
+         ("small.yaml:96: not_checkable[1].clause: 'bien-phap-1' is cited by a requirement (expected only items that no requirement cites; remove this entry)",)),
+    Case("requirement without wording",
+         "    wording: Đã bố trí kinh phí hằng năm.\n", "",
+         ("small.yaml:83: requirements[bp3-kinh-phi].wording: missing (expected our short checkable sentence (editorial))",)),
+    Case("empty applies_to",
+         "    wording: Đã khen thưởng kịp thời.\n    applies_to: [don-vi-a]",
+         "    wording: Đã khen thưởng kịp thời.\n    applies_to: []",
+         ("small.yaml:92: requirements[bp4-khen-thuong].applies_to: is an empty list (expected the ids of the unit types whose checklist lists it)",)),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_each_requirement_defect_gives_its_exact_message_and_line(case: Case):
+    assert BASE.count(case.old) == 1, f"the mutation of {case.name!r} must match the fixture once"
+    with pytest.raises(InputError) as caught:
+        validate(parse(BASE.replace(case.old, case.new), "small.yaml"))
+    assert tuple(str(p) for p in caught.value.problems) == case.expected
+
+
+def test_a_resolution_without_requirements_needs_no_coverage():
+    text = BASE[: BASE.index("requirements:\n")]
+    model = validate(parse(text, "small.yaml"))
+    assert model.requirements == () and model.not_checkable == ()
+
+
+def test_a_quote_folded_over_lines_matches_the_text():
+    text = BASE.replace("    quote: Kinh phí. Bố trí kinh phí\n", "    quote: >-\n      Kinh phí.\n      Bố trí   kinh phí\n")
+    model = validate(parse(text, "small.yaml"))
+    assert model.requirements_of("bien-phap-3")[0].quote == "Kinh phí. Bố trí kinh phí"
+
+
+def test_every_objective_and_measure_of_the_real_resolution_has_a_requirement():
+    from generator.pipeline import load_resolution
+
+    model = load_resolution(ROOT / "resolution.yaml")
+    for section in model.sections[1:]:
+        for item in section.items:
+            assert model.requirements_of(item.id), item.id
+    assert [i for i, _ in model.not_checkable] == ["nguyen-tac-1", "nguyen-tac-2", "nguyen-tac-3"]
+
+
+def test_commune_matters_are_not_asked_of_an_enterprise():
+    from generator.pipeline import load_resolution
+
+    model = load_resolution(ROOT / "resolution.yaml")
+    enterprise = " ".join(r.wording for r in model.requirements_for("to-chuc-co-su-dung-lao-dong"))
+    commune = " ".join(r.wording for r in model.requirements_for("xa-phuong-thi-tran"))
+    for word in ("hương ước", "Trưởng thôn", "Hội đồng nhân dân", "cấp xã", "Ban Giám sát đầu tư"):
+        assert word not in enterprise.replace("Ban Thanh tra nhân dân, Ban Giám sát đầu tư", "")
+        assert word in commune
+    # what "100% cơ quan, đơn vị, địa phương và tổ chức" must do applies to all four
+    for req in model.requirements:
+        if "100% cơ quan, đơn vị, địa phương và tổ chức" in req.quote:
+            assert len(req.applies_to) == len(model.unit_types), req.id
