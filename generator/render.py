@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 
 import jinja2
 
-from generator import paths
+from generator import glossary, paths
 from generator.model import Resolution
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -68,6 +68,7 @@ def environment() -> jinja2.Environment:
         return paths.link(context["here"], target, anchor)
 
     env.globals["href"] = href
+    glossary.register(env)
     return env
 
 
@@ -90,13 +91,14 @@ def render_site(model: Resolution, source_name: str = "resolution.yaml") -> dict
             "previous": items[i - 1] if i > 0 else None,
             "next": items[i + 1] if i + 1 < len(items) else None,
         }))
+    pages += glossary.pages(model)
     plan: dict[str, str] = {}
     for here, template, extra in pages:
         if here in plan:
             raise ValueError(f"two pages claim {here}")  # ids are validated unique; a bug if hit
         plan[here] = env.get_template(template).render(
             model=model, here=here, source_name=PurePosixPath(source_name).name, **extra)
-    return dict(sorted(plan.items()))
+    return dict(sorted(glossary.with_tooltips(plan, model).items()))
 
 
 def nav(model: Resolution) -> list:
@@ -106,4 +108,5 @@ def nav(model: Resolution) -> list:
         children = [paths.section_page(section)] + [paths.item_page(item) for item in section.items]
         entries.append({section.title: children})
     entries.append({"Giới thiệu": paths.ABOUT})
+    entries += glossary.nav(model)
     return entries

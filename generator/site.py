@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from generator import pipeline, render
+from generator import pipeline, render, search
 from generator.errors import InputError
 
 # The resolution is `resolution.yaml` beside mkdocs.yml unless NQ_RESOLUTION names another file.
@@ -31,6 +31,7 @@ class _Session:
 
     command: str = "build"
     last_good_nav: list | None = None
+    last_good_model = None
 
 
 def resolution_path(config: MkDocsConfig) -> Path:
@@ -49,6 +50,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Generate the content directory and the navigation from the resolution."""
     source = resolution_path(config)
+    search.configure(config)
     try:
         model, _ = pipeline.build(source, Path(config.docs_dir), name=_shown(source))
     except InputError as err:
@@ -62,7 +64,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             return config
         raise PluginError(f"{header}:\n{err.report()}") from None
     config.nav = _Session.last_good_nav = render.nav(model)
+    _Session.last_good_model = model
     return config
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Give the built search its glossary (abbreviations and their expansions)."""
+    if _Session.last_good_model is not None:
+        search.write_glossary(Path(config.site_dir), _Session.last_good_model)
 
 
 def on_serve(server, config: MkDocsConfig, builder):
