@@ -94,9 +94,11 @@ def test_the_citizens_page_explains_and_links_every_item(site):
         assert f'id="{item.id}"' in body
 
 
-def test_the_new_pages_are_in_the_navigation(site):
+def test_the_new_pages_are_in_the_navigation_and_on_the_home_page(site):
     home = page(site, "")
     assert 'href="nguoi-dan/"' in home and 'href="thuat-ngu/"' in home
+    start = home[home.index('id="bat-dau"'):]
+    assert 'href="nguoi-dan/"' in start and 'href="thuat-ngu/"' in start
 
 
 def test_a_heading_without_an_id_keeps_d_in_its_anchor(site):
