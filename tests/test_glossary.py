@@ -136,3 +136,26 @@ def test_term_ids_are_ascii():
     assert "hdnd" in ids and "ban-ttnd" in ids and "huong-uoc" in ids
     assert len(set(ids)) == len(ids)
     assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in ids)
+
+
+def test_glossary_and_explanations_render_literally_whatever_they_contain():
+    from generator.render import render_site
+    from generator.source import parse
+    from generator.validate import validate
+    from tests.conftest import SMALL
+
+    text = SMALL.read_text(encoding="utf-8").replace("sections:\n", (
+        "glossary:\n  - term: UBND\n    expansion: Ủy ban *nhân* dân\n"
+        "    explanation: \"Cơ quan <b>hành chính</b> [xem](http://x) | 1. _a_\"\n"
+        "sections:\n"), 1).replace("        text: Mọi việc phải công khai; không giấu giếm.", (
+        "        text: Mọi việc phải công khai; không giấu giếm.\n        explanation:\n          duty: \"# Không phải *tiêu đề*\"\n"
+        "          citizen: \"- Không phải <i>danh sách</i>\""), 1)
+    model = validate(parse(text, "small.yaml"))
+    plan = render_site(model, "small.yaml")
+    assert "thuat-ngu.md" in plan and "nguoi-dan.md" in plan
+    assert "Ủy ban \\*nhân\\* dân" in plan["thuat-ngu.md"]
+    assert "Cơ quan \\<b\\>hành chính\\</b\\> \\[xem\\](http\\://x) \\| 1. \\_a\\_" in plan["thuat-ngu.md"]
+    assert "\\# Không phải \\*tiêu đề\\*" in plan["nguyen-tac/1.md"]
+    # the tooltip definition is appended to every page, on one line
+    line = "*[UBND]: Ủy ban *nhân* dân: Cơ quan <b>hành chính</b> [xem](http://x) | 1. _a_"
+    assert all(page.rstrip("\n").endswith(line) for page in plan.values())
