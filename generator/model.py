@@ -48,6 +48,35 @@ class UnitType:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Explanation:
+    """Our plain-language reading of an item (Diễn giải): editorial, not the resolution's words."""
+
+    duty: str
+    citizen: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Term:
+    """An abbreviation (HĐND) or a term (hương ước) of the glossary, explained for a citizen."""
+
+    term: str
+    expansion: str | None
+    explanation: str
+    kind: str
+    variants: tuple[str, ...] = ()
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every written form that gets the explanation as a tooltip."""
+        return (self.term, *self.variants)
+
+    @property
+    def tooltip(self) -> str:
+        """"Hội đồng nhân dân: cơ quan ..." for an abbreviation, the explanation for a term."""
+        return f"{self.expansion}: {self.explanation}" if self.expansion else self.explanation
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Item:
     """One numbered principle, objective or measure.
 
@@ -63,6 +92,7 @@ class Item:
     text: str
     # Ids the item had before a rename: their old anchors and links keep working.
     aliases: tuple[str, ...] = ()
+    explanation: Explanation | None = None
 
     @property
     def label(self) -> str:
@@ -115,6 +145,7 @@ class Resolution:
     requirements: tuple[Requirement, ...] = ()
     # item id -> why no requirement cites it (ours)
     not_checkable: tuple[tuple[str, str], ...] = ()
+    glossary: tuple[Term, ...] = ()
 
     @property
     def items(self) -> tuple[Item, ...]:

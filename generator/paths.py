@@ -14,6 +14,8 @@ HOME = "index.md"
 FULL_TEXT = "nghi-quyet.md"
 ABOUT = "gioi-thieu.md"
 MANIFEST = ".generated"
+GLOSSARY = "thuat-ngu.md"
+CITIZENS = "nguoi-dan.md"
 
 
 def section_page(section: Section) -> str:

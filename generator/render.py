@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 
 import jinja2
 
-from generator import checklist, paths
+from generator import checklist, glossary, paths
 from generator.model import Resolution
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -71,6 +71,7 @@ def environment() -> jinja2.Environment:
     from generator import trainers  # NOTE: issue 5's filters and globals (attr, SITE_URL ...)
 
     trainers.install(env)
+    glossary.register(env)
     return env
 
 
@@ -94,6 +95,7 @@ def render_site(model: Resolution, source_name: str = "resolution.yaml") -> dict
             "next": items[i + 1] if i + 1 < len(items) else None,
         }))
     pages += checklist.pages(model)
+    pages += glossary.pages(model)
     plan: dict[str, str] = {}
     for here, template, extra in pages:
         if here in plan:
@@ -104,7 +106,7 @@ def render_site(model: Resolution, source_name: str = "resolution.yaml") -> dict
         if here in plan:
             raise ValueError(f"two pages claim {here}")
         plan[here] = text
-    return dict(sorted(plan.items()))
+    return dict(sorted(glossary.with_tooltips(plan, model).items()))
 
 
 def _trainer_files(model: Resolution, env: jinja2.Environment, source_name: str) -> dict[str, str]:
@@ -122,6 +124,7 @@ def nav(model: Resolution) -> list:
         children = [paths.section_page(section)] + [paths.item_page(item) for item in section.items]
         entries.append({section.title: children})
     entries.append({"Giới thiệu": paths.ABOUT})
+    entries += glossary.nav(model)
     entries += checklist_nav(model)
     entries.append({"Cho giảng viên": [paths.TRAINERS, paths.COLLECTION, paths.LEAFLET]})
     return entries

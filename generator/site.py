@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from generator import pipeline, render
+from generator import pipeline, render, search
 from generator.errors import InputError
 
 # The resolution is `resolution.yaml` beside mkdocs.yml unless NQ_RESOLUTION names another file.
@@ -31,7 +31,7 @@ class _Session:
 
     command: str = "build"
     last_good_nav: list | None = None
-    model = None  # the last good Resolution, for the checklists' footers and downloads
+    model = None  # the last good Resolution, for the checklists' footers, downloads and search
 
 
 def resolution_path(config: MkDocsConfig) -> Path:
@@ -50,6 +50,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Generate the content directory and the navigation from the resolution."""
     source = resolution_path(config)
+    search.configure(config)
     try:
         model, _ = pipeline.build(source, Path(config.docs_dir), name=_shown(source))
     except InputError as err:
@@ -94,11 +95,13 @@ def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Write each checklist's PDF and DOCX into the built site (cached by their inputs)."""
+    """Give the built search its glossary; write each checklist's PDF and DOCX into the built
+    site (cached by their inputs)."""
     if _Session.model is None:
         return
     from generator import downloads
 
+    search.write_glossary(Path(config.site_dir), _Session.model)
     root = Path(config.config_file_path).resolve().parent
     site_url = config.site_url or "/"
     downloads.write_downloads(_Session.model, Path(config.site_dir), site_url,

@@ -13,7 +13,8 @@ from typing import Any
 import jsonschema
 
 from generator.errors import InputError, Problem
-from generator.model import Document, Item, Resolution, Section, Source, Status, UnitType
+from generator.model import (Document, Explanation, Item, Resolution, Section, Source, Status, Term,
+                             UnitType)
 from generator.requirements import build_requirements, check_requirements
 from generator.source import DataPath, Loaded
 
@@ -107,6 +108,9 @@ class _Checker:
         elif error.validator in ("pattern", "minLength"):
             if not (error.validator == "pattern" and len(error.instance) == 0):  # reported once
                 self.add(path, f"is empty{described}")
+        elif error.validator == "enum":
+            allowed = ", ".join(str(v) for v in error.validator_value)
+            self.add(path, f"'{error.instance}' is not allowed (expected one of: {allowed})")
         elif error.validator == "minItems":
             self.add(path, f"is an empty list{described}")
         elif error.validator == "const":
@@ -146,8 +150,29 @@ class _Checker:
                 if "heading" in item and "title" in item:
                     self.add(ipath, "has both 'heading' and 'title' (expected one: 'heading' for the "
                              "text's own first sentence, 'title' for a short title of ours)")
+        self._check_glossary(data.get("glossary"))
         self._check_text(data, ())
         check_requirements(self, data)
+
+    def _check_glossary(self, entries: Any) -> None:
+        seen: dict[str, DataPath] = {}
+        for i, entry in _entries(entries):
+            path = ("glossary", i)
+            forms = [entry.get("term")] + (entry.get("variants") if isinstance(entry.get("variants"), list) else [])
+            for j, form in enumerate(forms):
+                if not isinstance(form, str):
+                    continue
+                where = path + (("term",) if j == 0 else ("variants", j - 1))
+                key = _clean(form)
+                if key in seen:
+                    first = self.loaded.line(seen[key])
+                    self.add(where, f"'{key}' is already in the glossary (first at line {first}; "
+                             "each term is explained once)")
+                else:
+                    seen[key] = where
+            if entry.get("kind") == "abbreviation" and "expansion" not in entry:
+                self.add(path, "is an abbreviation without 'expansion' (expected what it stands "
+                         "for, e.g. expansion: Hội đồng nhân dân)")
 
     def _check_date(self, value: Any, path: DataPath) -> None:
         if isinstance(value, str) and len(value) == 10 and value[4] == "-":
@@ -239,7 +264,8 @@ def _build(data: dict[str, Any]) -> Resolution:
             Item(id=it["id"], number=it["number"], section_id=raw["id"], section_name=_clean(raw["name"]),
                  heading=_clean(it["heading"]) if "heading" in it else None,
                  title=_clean(it["title"]) if "title" in it else None, text=_clean(it["text"]),
-                 aliases=tuple(it.get("aliases", ())))
+                 aliases=tuple(it.get("aliases", ())),
+                 explanation=record(Explanation, it["explanation"]) if "explanation" in it else None)
             for it in raw["items"])
         sections.append(Section(id=raw["id"], name=_clean(raw["name"]), title=_clean(raw["title"]),
                                 intro=_clean(raw["intro"]), items=items))
@@ -251,4 +277,12 @@ def _build(data: dict[str, Any]) -> Resolution:
         document=record(Document, doc), source=record(Source, src),
         status=record(Status, data["status"]),
         unit_types=tuple(record(UnitType, u) for u in data["unit_types"]),
-        sections=tuple(sections), requirements=requirements, not_checkable=not_checkable)
+        sections=tuple(sections), requirements=requirements, not_checkable=not_checkable,
+        glossary=tuple(_term(raw) for raw in data.get("glossary", ())))
+
+
+def _term(raw: dict[str, Any]) -> Term:
+    expansion = _clean(raw["expansion"]) if "expansion" in raw else None
+    return Term(term=_clean(raw["term"]), expansion=expansion, explanation=_clean(raw["explanation"]),
+                kind=raw.get("kind", "abbreviation" if expansion else "term"),
+                variants=tuple(_clean(v) for v in raw.get("variants", ())))

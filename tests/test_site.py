@@ -26,6 +26,8 @@ def page(site: Path, url: str) -> str:
 def text_of(page_html: str) -> str:
     """The visible text of a page: tags dropped, entities decoded, white space folded."""
     body = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", page_html)
+    # NOTE: glossary tooltips (<abbr>) sit inside words' runs: dropping them adds no space.
+    body = re.sub(r"</?abbr\b[^>]*>", "", body)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
 
 

@@ -26,7 +26,7 @@ CASES = [
     Case("unknown field with a near name",
          "        text: Mọi việc", "        txt: Mọi việc",
          ("small.yaml:32: sections[nguyen-tac].items[nguyen-tac-1].text: missing (expected the item's text, verbatim, without its number)",
-          "small.yaml:35: sections[nguyen-tac].items[nguyen-tac-1].txt: unknown field (did you mean 'text'? expected one of: id, number, heading, title, text, aliases)")),
+          "small.yaml:35: sections[nguyen-tac].items[nguyen-tac-1].txt: unknown field (did you mean 'text'? expected one of: id, number, heading, title, text, aliases, explanation)")),
     Case("missing required field",
          "  issuer_short: HĐND huyện Mẫu\n", "",
          ("small.yaml:5: document.issuer_short: missing (expected the issuer's short form, e.g. HĐND tỉnh Tuyên Quang)",)),
@@ -78,6 +78,19 @@ CASES = [
     Case("duplicate key inside an item",
          "        title: Đúng hạn", "        title: Đúng hạn\n        title: Đúng giờ",
          ("small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].title: duplicate key 'title' (first at line 38; keep only one)",)),
+    Case("abbreviation without its expansion",
+         "sections:\n", "glossary:\n  - term: HĐND\n    kind: abbreviation\n    explanation: Hội đồng nhân dân.\nsections:\n",
+         ("small.yaml:27: glossary[0]: is an abbreviation without 'expansion' (expected what it stands for, e.g. expansion: Hội đồng nhân dân)",)),
+    Case("a term explained twice",
+         "sections:\n", "glossary:\n  - term: HĐND\n    expansion: Hội đồng nhân dân\n    explanation: Cơ quan dân cử.\n"
+         "  - term: UBND\n    variants: [HĐND]\n    explanation: Cơ quan hành chính.\nsections:\n",
+         ("small.yaml:31: glossary[1].variants[0]: 'HĐND' is already in the glossary (first at line 27; each term is explained once)",)),
+    Case("unknown kind of glossary entry",
+         "sections:\n", "glossary:\n  - term: hương ước\n    kind: thuat-ngu\n    explanation: Điều dân làng thống nhất.\nsections:\n",
+         ("small.yaml:28: glossary[0].kind: 'thuat-ngu' is not allowed (expected one of: abbreviation, term)",)),
+    Case("explanation without what a citizen can expect",
+         "        text: Mọi việc", "        text: Mọi việc\n        explanation:\n          duty: Ai cũng làm.",
+         ("small.yaml:36: sections[nguyen-tac].items[nguyen-tac-1].explanation.citizen: missing (expected what a citizen can expect or ask for, in plain words)",)),
 ]
 
 

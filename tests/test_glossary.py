@@ -1,0 +1,161 @@
+"""The glossary, the plain-language explanations and the search's build side, in the built site."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator import glossary, search
+from generator.pipeline import load_resolution
+from tests.conftest import ROOT
+
+MODEL = load_resolution(ROOT / "resolution.yaml")
+ABBR = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def tooltips(page_html: str) -> dict[str, str]:
+    """{text: title} of every <abbr> on a page."""
+    return {text: html.unescape(title) for title, text in ABBR.findall(page_html)}
+
+
+def verbatim_boxes(page_html: str) -> str:
+    """The verbatim text of an item page (the resolution's words only)."""
+    found = re.findall(r'(?s)<div class="nq-verbatim">(.*?)</div>', page_html)
+    assert found, "no verbatim box"
+    return "".join(found)
+
+
+def test_every_glossary_term_has_an_explanation_and_its_place_on_the_glossary_page(site):
+    assert len(MODEL.glossary) >= 20
+    glossary_page = page(site, "thuat-ngu")
+    for term in MODEL.glossary:
+        assert len(term.explanation.split()) >= 5, term.term
+        assert f'id="{glossary.term_id(term)}"' in glossary_page, term.term
+        assert html.escape(term.explanation, quote=False) in glossary_page or term.explanation in \
+            html.unescape(re.sub(r"<[^>]+>", "", glossary_page)), term.term
+    for term in MODEL.glossary:
+        if term.kind == "abbreviation":
+            assert term.expansion, f"{term.term} has no expansion"
+
+
+def test_an_abbreviation_inside_the_document_number_carries_its_explanation(site):
+    tips = tooltips(page(site, "nghi-quyet"))
+    hdnd = next(t for t in MODEL.glossary if t.term == "HĐND")
+    assert tips["HĐND"] == hdnd.tooltip
+    assert tips["HĐND"].startswith("Hội đồng nhân dân: ")
+    # "55/NQ-HĐND": both abbreviations of the number are marked, the number stays whole in the text
+    assert re.search(r"55/<abbr [^>]*>NQ</abbr>-<abbr [^>]*>HĐND</abbr>", page(site, "nghi-quyet"))
+
+
+@pytest.mark.parametrize("url,term", [("muc-tieu/5", "Ban Thanh tra nhân dân"), ("muc-tieu/4", "hương ước"),
+                                      ("muc-tieu/1", "Ban giám sát đầu tư của cộng đồng"),
+                                      ("nguyen-tac/1", "Mặt trận Tổ quốc Việt Nam"),
+                                      ("bien-phap/4", "chuyển đổi số")])
+def test_a_term_in_the_verbatim_text_carries_its_explanation(site, url, term):
+    tips = tooltips(verbatim_boxes(page(site, url)))
+    assert term in tips, sorted(tips)
+    entry = next(t for t in MODEL.glossary if term in t.forms)
+    assert tips[term] == entry.tooltip
+
+
+def test_every_form_of_every_term_carries_its_explanation_somewhere(site):
+    # CNTT and UBND are not in the resolution's text: the glossary page names every term.
+    tips: dict[str, str] = {}
+    for built in site.rglob("index.html"):
+        tips.update(tooltips(built.read_text(encoding="utf-8")))
+    for term in MODEL.glossary:
+        for form in term.forms:
+            assert form in tips, form
+
+
+@pytest.mark.parametrize("item", MODEL.items, ids=[i.id for i in MODEL.items])
+def test_every_item_page_has_its_explanation_apart_from_the_verbatim_text(site, item):
+    body = page(site, f"{item.section_id}/{item.number}")
+    match = re.search(r'(?s)<div class="admonition info nq-explain">\s*<p class="admonition-title">(.*?)</p>(.*?)</div>', body)
+    assert match, "no Diễn giải box"
+    assert match.group(1) == "Diễn giải (không phải lời văn của Nghị quyết)"
+    assert item.explanation.citizen.split(";")[0][:40] in html.unescape(re.sub(r"<[^>]+>", "", match.group(2)))
+    assert "Diễn giải" not in verbatim_boxes(body)
+
+
+def test_the_citizens_page_explains_and_links_every_item(site):
+    body = page(site, "nguoi-dan")
+    assert "không phải lời văn của" in body
+    for item in MODEL.items:
+        assert f'href="../{item.section_id}/{item.number}/"' in body, item.id
+        assert f'id="{item.id}"' in body
+
+
+def test_the_new_pages_are_in_the_navigation_and_on_the_home_page(site):
+    home = page(site, "")
+    assert 'href="nguoi-dan/"' in home and 'href="thuat-ngu/"' in home
+    start = home[home.index('id="bat-dau"'):]
+    assert 'href="nguoi-dan/"' in start and 'href="thuat-ngu/"' in start
+
+
+def test_a_heading_without_an_id_keeps_d_in_its_anchor(site):
+    assert '<h1 id="toan-van-nghi-quyet-so-55nq-hdnd">' in page(site, "nghi-quyet")
+
+
+def test_stable_item_anchors_are_kept(site):
+    body = page(site, "nghi-quyet")
+    for item in MODEL.items:
+        assert f'id="{item.id}"' in body
+
+
+def test_the_built_search_knows_the_glossary_and_speaks_vietnamese(site):
+    script = (site / search.WORKER_LANGUAGE).read_text(encoding="utf-8")
+    pairs = json.loads(re.search(r"/\*__VI_GLOSSARY__\*/(.*?)/\*__END_VI_GLOSSARY__\*/", script).group(1))
+    assert ["HĐND", "Hội đồng nhân dân"] in pairs
+    assert ["TTND", "Thanh tra nhân dân"] in pairs  # "Ban" shared by both is dropped
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["vi"]
+
+
+def test_the_small_fixture_without_a_glossary_has_no_glossary_pages(small_site):
+    assert not (small_site / "thuat-ngu").exists()
+    assert not (small_site / "nguoi-dan").exists()
+    assert "<abbr" not in (small_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_slugify_keeps_d():
+    assert search.slugify("Chính quyền điện tử", "-") == "chinh-quyen-dien-tu"
+    assert search.slugify("ĐỊA BÀN", "-") == "dia-ban"
+
+
+def test_term_ids_are_ascii():
+    ids = [glossary.term_id(t) for t in MODEL.glossary]
+    assert "hdnd" in ids and "ban-ttnd" in ids and "huong-uoc" in ids
+    assert len(set(ids)) == len(ids)
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in ids)
+
+
+def test_glossary_and_explanations_render_literally_whatever_they_contain():
+    from generator.render import render_site
+    from generator.source import parse
+    from generator.validate import validate
+    from tests.conftest import SMALL
+
+    text = SMALL.read_text(encoding="utf-8").replace("sections:\n", (
+        "glossary:\n  - term: UBND\n    expansion: Ủy ban *nhân* dân\n"
+        "    explanation: \"Cơ quan <b>hành chính</b> [xem](http://x) | 1. _a_\"\n"
+        "sections:\n"), 1).replace("        text: Mọi việc phải công khai; không giấu giếm.", (
+        "        text: Mọi việc phải công khai; không giấu giếm.\n        explanation:\n          duty: \"# Không phải *tiêu đề*\"\n"
+        "          citizen: \"- Không phải <i>danh sách</i>\""), 1)
+    model = validate(parse(text, "small.yaml"))
+    plan = render_site(model, "small.yaml")
+    assert "thuat-ngu.md" in plan and "nguoi-dan.md" in plan
+    assert "Ủy ban \\*nhân\\* dân" in plan["thuat-ngu.md"]
+    assert "Cơ quan \\<b\\>hành chính\\</b\\> \\[xem\\](http\\://x) \\| 1. \\_a\\_" in plan["thuat-ngu.md"]
+    assert "\\# Không phải \\*tiêu đề\\*" in plan["nguyen-tac/1.md"]
+    # the tooltip definition is appended to every page, on one line
+    line = "*[UBND]: Ủy ban *nhân* dân: Cơ quan <b>hành chính</b> [xem](http://x) | 1. _a_"
+    assert all(page.rstrip("\n").endswith(line) for here, page in plan.items() if here.endswith(".md"))
