@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator import pipeline
+from generator import pipeline, publish
 from generator.errors import InputError
 
 
@@ -44,6 +44,14 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _site(args: argparse.Namespace) -> int:
+    site_dir = args.site_dir or args.config.parent / "site"
+    status = publish.build_site(args.config, site_dir)
+    if status == 0:
+        print(f"{site_dir}: built")
+    return 1 if status else 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator",
                                      description="Generate the site's Markdown from a resolution in YAML.")
@@ -57,4 +65,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--check", action="store_true",
                        help="write nothing; exit 1 if the content directory is not what the data produces")
     build.set_defaults(run=_build)
+    site = commands.add_parser("site", help="build the site with MkDocs (strict), replacing the "
+                                            "site folder only if the whole build succeeds")
+    site.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    site.add_argument("--site-dir", type=Path, default=None,
+                      help="where the site goes (default: site/ beside the configuration)")
+    site.set_defaults(run=_site)
     return parser

@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from generator import pipeline, render
+from generator import pipeline, publish, render
 from generator.errors import InputError
 
 # The resolution is `resolution.yaml` beside mkdocs.yml unless NQ_RESOLUTION names another file.
@@ -31,6 +31,8 @@ class _Session:
 
     command: str = "build"
     last_good_nav: list | None = None
+    # SOURCE_DATE_EPOCH as the user gave it; without one, each build sets it from the data.
+    user_epoch: str | None = None
 
 
 def resolution_path(config: MkDocsConfig) -> Path:
@@ -44,6 +46,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
     """Remember whether this is `mkdocs serve` (keep serving on bad input) or a build (fail)."""
     _Session.command = command
     _Session.last_good_nav = None
+    _Session.user_epoch = os.environ.get(publish.EPOCH_ENV)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -62,6 +65,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             return config
         raise PluginError(f"{header}:\n{err.report()}") from None
     config.nav = _Session.last_good_nav = render.nav(model)
+    if _Session.user_epoch is None:
+        # NOTE: MkDocs dates the sitemap by this variable, read later in the same build; the
+        # data's date keeps two builds of the same data byte-identical, on any day.
+        os.environ[publish.EPOCH_ENV] = str(publish.source_date_epoch(model))
     return config
 
 
