@@ -19,7 +19,7 @@ from generator.source import DataPath, Loaded
 SCHEMA_PATH = Path(__file__).with_name("resolution.schema.json")
 
 _KIND = {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number",
-         float: "a number", type(None): "nothing"}
+         float: "a decimal number", type(None): "nothing"}
 _EXPECTED_TYPE = {"object": "a mapping of fields", "array": "a list (lines starting with '- ')",
                   "string": "text", "integer": "a whole number"}
 # Characters that look like nothing but make two ids differ (pasted from Word or the web).
@@ -98,6 +98,10 @@ class _Checker:
         elif error.validator == "type":
             found = _KIND.get(type(error.instance), type(error.instance).__name__)
             want = _EXPECTED_TYPE.get(error.validator_value, error.validator_value)
+            if error.validator_value == "string" and isinstance(error.instance, (bool, int, float)):
+                # NOTE: YAML reads yes/no/on/off/true/false as true/false and 1.10 as a number.
+                described = (described[:-1] + "; " if described else " (") + \
+                    "put the value in quotes to keep it as written, e.g. \"no\")"
             self.add(path, f"expected {want}, found {found}{described}")
         elif error.validator == "pattern" and "[a-z0-9]+(-" in error.validator_value:
             self.add(path, _bad_id(error.instance))
