@@ -162,8 +162,11 @@ class _Loader(yaml.SafeLoader):
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
             event = self.get_event()
-            self.alias_defects.append((("yaml",), event.start_mark.line + 1,
-                                       f"alias '*{event.anchor}' is not supported (write the value out in full)"))
+            defect = (("yaml",), event.start_mark.line + 1,
+                      f"alias '*{event.anchor}' is not supported (write the value out in full)")
+            # NOTE: once per line is enough; an alias bomb repeats the same alias many times.
+            if defect not in self.alias_defects[-1:]:
+                self.alias_defects.append(defect)
             return ScalarNode(tag=_STR, value="", start_mark=event.start_mark, end_mark=event.end_mark)
         node = super().compose_node(parent, index)
         return node
@@ -196,7 +199,11 @@ class _Builder:
         out: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            if isinstance(key_node, ScalarNode) and key_node.tag == "tag:yaml.org,2002:merge":
+                self.problem(key_node, path + ("<<",), "the merge key '<<' is not supported "
+                             "(write the fields out in full)")
+                continue
+            if not isinstance(key_node, ScalarNode):
                 self.problem(key_node, path, "keys must be plain names (expected e.g. 'text:')")
                 continue
             key = key_node.value

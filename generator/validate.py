@@ -49,10 +49,15 @@ class _Checker:
         self.problems: list[Problem] = []
         for path, line, message in loaded.defects:
             self.problems.append(Problem(file=loaded.file, line=line, path=self.show(path), message=message))
+        # NOTE: a value refused while loading (a tag, say) is left empty; "found nothing" about
+        # it as well would only be noise.
+        self._refused = {p.path for p in self.problems}
 
     def add(self, path: DataPath, message: str) -> None:
         problem = Problem(file=self.loaded.file, line=self.loaded.line(path),
                           path=self.show(path), message=message)
+        if problem.path in self._refused:
+            return
         # NOTE: jsonschema reports "required" once per missing key, each listing all of them.
         if problem not in self.problems:
             self.problems.append(problem)
@@ -101,7 +106,7 @@ class _Checker:
             if error.validator_value == "string" and isinstance(error.instance, (bool, int, float)):
                 # NOTE: YAML reads yes/no/on/off/true/false as true/false and 1.10 as a number.
                 described = (described[:-1] + "; " if described else " (") + \
-                    "put the value in quotes to keep it as written, e.g. \"no\")"
+                    "put the value in quotes to keep it exactly as written)"
             self.add(path, f"expected {want}, found {found}{described}")
         elif error.validator == "pattern" and "[a-z0-9]+(-" in error.validator_value:
             self.add(path, _bad_id(error.instance))

@@ -61,8 +61,6 @@ def test_aliases_are_refused_not_expanded():
     bomb = "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n"
     assert problems(bomb) == [
         "r.yaml:2: yaml: alias '*a' is not supported (write the value out in full)",
-        "r.yaml:2: yaml: alias '*a' is not supported (write the value out in full)",
-        "r.yaml:3: yaml: alias '*b' is not supported (write the value out in full)",
         "r.yaml:3: yaml: alias '*b' is not supported (write the value out in full)",
     ]
 
