@@ -11,6 +11,6 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from generator.site import on_config, on_serve, on_startup  # noqa: E402
+from generator.site import on_config, on_nav, on_page_markdown, on_serve, on_startup  # noqa: E402
 
-__all__ = ["on_config", "on_serve", "on_startup"]
+__all__ = ["on_config", "on_nav", "on_page_markdown", "on_serve", "on_startup"]

@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from generator import pipeline, publish, render
+from generator import literal, pipeline, publish, render
 from generator.errors import InputError
 
 # The resolution is `resolution.yaml` beside mkdocs.yml unless NQ_RESOLUTION names another file.
@@ -70,6 +70,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # data's date keeps two builds of the same data byte-identical, on any day.
         os.environ[publish.EPOCH_ENV] = str(publish.source_date_epoch(model))
     return config
+
+
+def on_nav(nav, *, config: MkDocsConfig, files):
+    """Navigation labels from the data stay text (see generator/literal.py)."""
+    literal.escape_nav(nav.items)
+    return nav
+
+
+def on_page_markdown(markdown: str, *, page, config: MkDocsConfig, files) -> str:
+    """Titles and descriptions from the data stay text (see generator/literal.py)."""
+    literal.escape_meta(page)
+    return markdown
 
 
 def on_serve(server, config: MkDocsConfig, builder):
