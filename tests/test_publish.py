@@ -111,3 +111,19 @@ def test_a_site_folder_that_cannot_be_replaced_is_named(tmp_path, capsys):
     assert capsys.readouterr().err == (
         f"{blocker}: (output): is a file where the folder {blocker / 'site'} needs a folder (move "
         "or rename the file, or choose another folder with --site-dir)\n")
+
+
+@pytest.mark.parametrize("case", ["syntax-unclosed-double-quote", "windows-1258", "billion-laughs",
+                                  "python-object-apply-tag", "byte-order-mark-inside-an-id"])
+def test_corpus_cases_leave_site_and_content_byte_for_byte(case, built):
+    from tests.test_corpus import CORPUS, corpus_input
+
+    before_site, before_content = snapshot(built / "site"), snapshot(built / "content")
+    (built / "resolution.yaml").write_bytes(corpus_input(case))
+    result = generator_site(built)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    first = (CORPUS / f"{case}.expected").read_text(encoding="utf-8").splitlines()[0]
+    assert first.replace("resolution.yaml", str(built / "resolution.yaml"), 1) in result.stderr
+    assert snapshot(built / "site") == before_site
+    assert snapshot(built / "content") == before_content
