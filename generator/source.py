@@ -95,7 +95,7 @@ def parse(text: str, name: str) -> Loaded:
     except yaml.YAMLError as err:  # errors without a mark
         raise InputError([Problem(file=name, line=None, path="yaml", message=str(err))]) from None
     except RecursionError:
-        raise InputError([Problem(file=name, line=None, path="yaml",
+        raise InputError([Problem(file=name, line=_deep_line(text), path="yaml",
                                   message="the data is nested too deeply (expected at most a few levels of indentation)")]) from None
     finally:
         if loader is not None:
@@ -107,6 +107,23 @@ def parse(text: str, name: str) -> Loaded:
     data = builder.value(root, ())
     defects = loader.alias_defects + builder.defects
     return Loaded(file=name, data=data, lines=builder.lines, defects=tuple(defects))
+
+
+def _deep_line(text: str, limit: int = 100) -> int | None:
+    """The line where the nesting of lists and mappings first goes deeper than `limit`."""
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
+                                  yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)):
+                depth += 1
+                if depth > limit:
+                    return token.start_mark.line + 1
+            elif isinstance(token, (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return None
 
 
 def _unprintable(err: yaml.reader.ReaderError, text: str, name: str) -> Problem:
