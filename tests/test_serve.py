@@ -83,7 +83,7 @@ def test_a_broken_edit_is_reported_and_the_last_good_site_stays(served):
 def test_a_syntax_error_under_serve_is_printed_with_its_line_and_the_fix_shows(served):
     resolution, url, log = served
     edit(resolution, "  author: Người Viết", "\tauthor: Người Viết")
-    expected = ("resolution.yaml:16: yaml: YAML syntax: while scanning for the next token, found "
+    expected = ("resolution.yaml:16: source.author: YAML syntax: while scanning for the next token, found "
                 "character '\\t' that cannot start any token (indent with spaces, not tabs)")
     assert wait_for(lambda: expected in log.read_text(encoding="utf-8")), log.read_text(encoding="utf-8")
     text = log.read_text(encoding="utf-8")

@@ -75,7 +75,7 @@ def test_python_tags_are_refused_and_run_nothing(tmp_path):
 
 def test_a_tab_in_indentation_is_a_syntax_error_with_its_line():
     assert problems("a:\n  b: 1\n\tc: 2\n") == [
-        "r.yaml:3: yaml: YAML syntax: while scanning for the next token, found character '\\t' "
+        "r.yaml:3: a.c: YAML syntax: while scanning for the next token, found character '\\t' "
         "that cannot start any token (indent with spaces, not tabs)"]
 
 
