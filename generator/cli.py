@@ -18,6 +18,10 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as err:
         print(err.report(), file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        # NOTE: files are staged before they replace anything, so Ctrl-C needs no traceback.
+        print("interrupted", file=sys.stderr)
+        return 130
 
 
 def _check(args: argparse.Namespace) -> int:

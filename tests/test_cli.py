@@ -92,3 +92,14 @@ def test_a_hand_written_page_in_content_survives_a_build(tmp_path):
     (out / "huong-dan.md").write_text("# Viết tay\n", encoding="utf-8")
     assert main(["build", "--out", str(out), "--resolution", str(ROOT / "resolution.yaml")]) == 0
     assert (out / "huong-dan.md").read_text(encoding="utf-8") == "# Viết tay\n"
+
+
+def test_ctrl_c_exits_130_without_a_traceback(monkeypatch, capsys):
+    from generator import pipeline
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pipeline, "load_resolution", interrupted)
+    assert main(["check", str(SMALL)]) == 130
+    assert capsys.readouterr().err == "interrupted\n"
