@@ -21,9 +21,10 @@ serve: site
 test: $(INSTALLED) system-deps
 	$(BIN)/python -m pytest
 
-## site: generate content/ from resolution.yaml, then build site/ with MkDocs (strict)
+## site: generate content/ from resolution.yaml, then build site/ with MkDocs (strict); site/ is
+## replaced only when the whole build succeeds, and is dated by the data (reproducible)
 site: generate build-deps
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m generator site
 
 ## generate: content/ from resolution.yaml
 generate: $(INSTALLED)

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator import pipeline
+from generator import pipeline, sitebuild
 from generator.errors import InputError
 
 
@@ -18,6 +18,10 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as err:
         print(err.report(), file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        # NOTE: files are staged before they replace anything, so Ctrl-C needs no traceback.
+        print("interrupted", file=sys.stderr)
+        return 130
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -44,6 +48,14 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _site(args: argparse.Namespace) -> int:
+    site_dir = args.site_dir or args.config.parent / "site"
+    status = sitebuild.build_site(args.config, site_dir)
+    if status == 0:
+        print(f"{site_dir}: built")
+    return 1 if status else 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator",
                                      description="Generate the site's Markdown from a resolution in YAML.")
@@ -57,4 +69,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--check", action="store_true",
                        help="write nothing; exit 1 if the content directory is not what the data produces")
     build.set_defaults(run=_build)
+    site = commands.add_parser("site", help="build the site with MkDocs (strict), replacing the "
+                                            "site folder only if the whole build succeeds")
+    site.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    site.add_argument("--site-dir", type=Path, default=None,
+                      help="where the site goes (default: site/ beside the configuration)")
+    site.set_defaults(run=_site)
     return parser

@@ -14,7 +14,8 @@ if str(_ROOT) not in sys.path:
 
 from generator import publish, site  # noqa: E402
 from generator.publish import on_page_content  # noqa: E402
-from generator.site import on_config, on_post_page, on_serve, on_startup  # noqa: E402
+from generator.site import (on_config, on_nav, on_page_markdown, on_post_page, on_serve,  # noqa: E402
+                            on_startup)
 
 
 def on_post_build(*, config) -> None:
@@ -23,4 +24,5 @@ def on_post_build(*, config) -> None:
     site.on_post_build(config=config)
 
 
-__all__ = ["on_config", "on_page_content", "on_post_build", "on_post_page", "on_serve", "on_startup"]
+__all__ = ["on_config", "on_nav", "on_page_content", "on_page_markdown", "on_post_build",
+           "on_post_page", "on_serve", "on_startup"]

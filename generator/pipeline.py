@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator import render, source
-from generator.errors import InputError, Problem
+from generator.errors import unwritable
 from generator.model import Resolution
 from generator.validate import validate
 from generator.write import SyncResult, plan_sync, sync_tree
@@ -29,7 +29,4 @@ def build(resolution: Path, out: Path, *, check_only: bool = False,
     try:
         return model, (plan_sync(files, out) if check_only else sync_tree(files, out))
     except OSError as err:
-        where = err.filename or out
-        raise InputError([Problem(file=str(where), line=None, path="(output)",
-                                  message=f"cannot write: {err.strerror or err} "
-                                          "(make the output directory writable)")]) from None
+        raise unwritable(out, err, "--out") from None

@@ -16,15 +16,19 @@ TEMPLATES = Path(__file__).with_name("templates")
 # Characters that start Markdown or extension syntax anywhere in a line (emphasis, code, links,
 # raw HTML, entities, attribute lists, tables, keys/mark/caret/tilde). pymdownx.escapeall makes a
 # backslash escape any character, so escaping these keeps text literal whatever it contains.
-_ALWAYS = frozenset("\\`*_{}[]<>&!|~^=+#:")
-# Characters that start a block (lists, quotes, headings, snippets) only at the start of a line.
-_LINE_START = frozenset("-+*#>")
+_ALWAYS = frozenset("\\`*_{}[]!|~^=+#:")
+# NOTE: <, > and & become entities, not backslash escapes: inside an HTML block with the
+# `markdown` attribute, Python-Markdown's HTML parser reads `\<script>` as a tag before any
+# escape is applied, and would swallow the rest of the page as script.
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# Characters that start a block (lists, headings, snippets) only at the start of a line.
+_LINE_START = frozenset("-+*#")
 _ORDERED = re.compile(r"^(\d+)([.)])")
 
 
 def md(text: str) -> str:
     """Escape text for Markdown so that it is shown literally, never as markup."""
-    out = "".join("\\" + c if c in _ALWAYS else c for c in text)
+    out = "".join("\\" + c if c in _ALWAYS else _ENTITIES.get(c, c) for c in text)
     if out[:1] in _LINE_START:
         out = "\\" + out
     return _ORDERED.sub(r"\1\\\2", out)

@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from generator import pipeline, render, search
+from generator import literal, pipeline, render, search, sitebuild
 from generator.errors import InputError
 
 # The resolution is `resolution.yaml` beside mkdocs.yml unless NQ_RESOLUTION names another file.
@@ -32,6 +32,8 @@ class _Session:
     command: str = "build"
     last_good_nav: list | None = None
     model = None  # the last good Resolution, for the checklists' footers, downloads and search
+    # SOURCE_DATE_EPOCH as the user gave it; without one, each build sets it from the data.
+    user_epoch: str | None = None
 
 
 def resolution_path(config: MkDocsConfig) -> Path:
@@ -45,6 +47,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
     """Remember whether this is `mkdocs serve` (keep serving on bad input) or a build (fail)."""
     _Session.command = command
     _Session.last_good_nav = None
+    _Session.user_epoch = os.environ.get(sitebuild.EPOCH_ENV)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -65,7 +68,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{header}:\n{err.report()}") from None
     config.nav = _Session.last_good_nav = render.nav(model)
     _Session.model = model
+    if _Session.user_epoch is None:
+        # NOTE: MkDocs dates the sitemap by this variable, read later in the same build; the
+        # data's date keeps two builds of the same data byte-identical, on any day.
+        os.environ[sitebuild.EPOCH_ENV] = str(sitebuild.source_date_epoch(model))
     return config
+
+
+def on_nav(nav, *, config: MkDocsConfig, files):
+    """Navigation labels from the data stay text (see generator/literal.py)."""
+    literal.escape_nav(nav.items)
+    return nav
+
+
+def on_page_markdown(markdown: str, *, page, config: MkDocsConfig, files) -> str:
+    """Titles and descriptions from the data stay text (see generator/literal.py)."""
+    literal.escape_meta(page)
+    return markdown
 
 
 def on_serve(server, config: MkDocsConfig, builder):

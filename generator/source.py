@@ -18,6 +18,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import InputError, Problem
+from generator.syntax import syntax_problem
 
 # NOTE: A resolution is tens of kilobytes; the limit only stops a runaway or hostile file before
 # PyYAML spends seconds and gigabytes on it.
@@ -82,18 +83,23 @@ def parse(text: str, name: str) -> Loaded:
     # NFC first: Vietnamese typed on some systems arrives decomposed, and the same word must
     # compare equal wherever it came from. NFC never changes line breaks, so lines still match.
     text = unicodedata.normalize("NFC", text)
-    loader = _Loader(text)
+    loader = None
     try:
+        # NOTE: the reader checks every character when the loader is made, so it is inside the try.
+        loader = _Loader(text)
         root = loader.get_single_node()
+    except yaml.reader.ReaderError as err:
+        raise InputError([_unprintable(err, text, name)]) from None
     except yaml.MarkedYAMLError as err:
-        raise InputError([_syntax_problem(err, name)]) from None
-    except yaml.YAMLError as err:  # errors without a mark, e.g. a non-printable character
+        raise InputError([syntax_problem(err, text, name)]) from None
+    except yaml.YAMLError as err:  # errors without a mark
         raise InputError([Problem(file=name, line=None, path="yaml", message=str(err))]) from None
     except RecursionError:
-        raise InputError([Problem(file=name, line=None, path="yaml",
+        raise InputError([Problem(file=name, line=_deep_line(text), path="yaml",
                                   message="the data is nested too deeply (expected at most a few levels of indentation)")]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if root is None:
         raise InputError([Problem(file=name, line=1, path="(document)",
                                   message="the file has no data (expected the resolution as a YAML mapping)")])
@@ -101,6 +107,34 @@ def parse(text: str, name: str) -> Loaded:
     data = builder.value(root, ())
     defects = loader.alias_defects + builder.defects
     return Loaded(file=name, data=data, lines=builder.lines, defects=tuple(defects))
+
+
+def _deep_line(text: str, limit: int = 100) -> int | None:
+    """The line where the nesting of lists and mappings first goes deeper than `limit`."""
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
+                                  yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)):
+                depth += 1
+                if depth > limit:
+                    return token.start_mark.line + 1
+            elif isinstance(token, (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return None
+
+
+def _unprintable(err: yaml.reader.ReaderError, text: str, name: str) -> Problem:
+    line = text.count("\n", 0, err.position) + 1
+    column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
+    char = chr(err.character) if isinstance(err.character, int) else err.character
+    what = unicodedata.name(char, "a control character")
+    return Problem(file=name, line=line, path="yaml",
+                   message=f"character U+{ord(char):04X} ({what}) at column {column} is not allowed "
+                           "in a YAML file (delete it; it often comes with text pasted from a PDF, "
+                           "Word or a web page)")
 
 
 def _read_text(path: Path, name: str) -> str:
@@ -135,21 +169,6 @@ def _read_text(path: Path, name: str) -> str:
                     "as UTF-8; in Notepad: File > Save As > Encoding: UTF-8)")]) from None
 
 
-def _syntax_problem(err: yaml.MarkedYAMLError, name: str) -> Problem:
-    mark = err.problem_mark or err.context_mark
-    line = mark.line + 1 if mark else None
-    what = err.problem or "syntax error"
-    hint = "check the indentation, quotes and colons on this line or the one above"
-    if "\t" in what or "'\\t'" in what:
-        hint = "indent with spaces, not tabs"
-    elif "could not find expected ':'" in what or "mapping values are not allowed" in what:
-        hint = "a value that contains ': ' must be quoted, e.g. text: \"...\""
-    elif "found unexpected end of stream" in what or "while scanning a quoted scalar" in (err.context or ""):
-        hint = "a quote is not closed"
-    context = f"{err.context}, " if err.context else ""
-    return Problem(file=name, line=line, path="yaml", message=f"YAML syntax: {context}{what} ({hint})")
-
-
 class _Loader(yaml.SafeLoader):
     """SafeLoader that composes nodes only and records aliases instead of following them."""
 
@@ -160,8 +179,11 @@ class _Loader(yaml.SafeLoader):
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
             event = self.get_event()
-            self.alias_defects.append((("yaml",), event.start_mark.line + 1,
-                                       f"alias '*{event.anchor}' is not supported (write the value out in full)"))
+            defect = (("yaml",), event.start_mark.line + 1,
+                      f"alias '*{event.anchor}' is not supported (write the value out in full)")
+            # NOTE: once per line is enough; an alias bomb repeats the same alias many times.
+            if defect not in self.alias_defects[-1:]:
+                self.alias_defects.append(defect)
             return ScalarNode(tag=_STR, value="", start_mark=event.start_mark, end_mark=event.end_mark)
         node = super().compose_node(parent, index)
         return node
@@ -194,7 +216,11 @@ class _Builder:
         out: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            if isinstance(key_node, ScalarNode) and key_node.tag == "tag:yaml.org,2002:merge":
+                self.problem(key_node, path + ("<<",), "the merge key '<<' is not supported "
+                             "(write the fields out in full)")
+                continue
+            if not isinstance(key_node, ScalarNode):
                 self.problem(key_node, path, "keys must be plain names (expected e.g. 'text:')")
                 continue
             key = key_node.value

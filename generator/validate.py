@@ -21,7 +21,7 @@ from generator.source import DataPath, Loaded
 SCHEMA_PATH = Path(__file__).with_name("resolution.schema.json")
 
 _KIND = {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number",
-         float: "a number", type(None): "nothing"}
+         float: "a decimal number", type(None): "nothing"}
 _EXPECTED_TYPE = {"object": "a mapping of fields", "array": "a list (lines starting with '- ')",
                   "string": "text", "integer": "a whole number"}
 # Characters that look like nothing but make two ids differ (pasted from Word or the web).
@@ -51,10 +51,15 @@ class _Checker:
         self.problems: list[Problem] = []
         for path, line, message in loaded.defects:
             self.problems.append(Problem(file=loaded.file, line=line, path=self.show(path), message=message))
+        # NOTE: a value refused while loading (a tag, say) is left empty; "found nothing" about
+        # it as well would only be noise.
+        self._refused = {p.path for p in self.problems}
 
     def add(self, path: DataPath, message: str) -> None:
         problem = Problem(file=self.loaded.file, line=self.loaded.line(path),
                           path=self.show(path), message=message)
+        if problem.path in self._refused:
+            return
         # NOTE: jsonschema reports "required" once per missing key, each listing all of them.
         if problem not in self.problems:
             self.problems.append(problem)
@@ -100,6 +105,10 @@ class _Checker:
         elif error.validator == "type":
             found = _KIND.get(type(error.instance), type(error.instance).__name__)
             want = _EXPECTED_TYPE.get(error.validator_value, error.validator_value)
+            if error.validator_value == "string" and isinstance(error.instance, (bool, int, float)):
+                # NOTE: YAML reads yes/no/on/off/true/false as true/false and 1.10 as a number.
+                described = (described[:-1] + "; " if described else " (") + \
+                    "put the value in quotes to keep it exactly as written)"
             self.add(path, f"expected {want}, found {found}{described}")
         elif error.validator == "pattern" and "[a-z0-9]+(-" in error.validator_value:
             self.add(path, _bad_id(error.instance))

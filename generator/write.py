@@ -63,17 +63,47 @@ def plan_sync(plan: dict[str, str], root: Path) -> SyncResult:
 
 
 def sync_tree(plan: dict[str, str], root: Path) -> SyncResult:
-    """Make `root` hold the plan: write changed files, remove our stale ones, update the manifest."""
+    """Make `root` hold the plan: write changed files, remove our stale ones, update the manifest.
+
+    Every new file is first written in full beside its target; only when all are written are they
+    renamed into place. A failure while writing (a full disk, a crash) leaves `root` as it was.
+    """
     result = plan_sync(plan, root)
-    for rel in result.written:
-        write_atomic(root / rel, plan[rel].encode("utf-8"))
+    new = {rel: plan[rel].encode("utf-8") for rel in result.written}
+    manifest = (_MANIFEST_HEADER + "".join(f"{rel}\n" for rel in sorted(plan))).encode("utf-8")
+    if _read(root / MANIFEST) != manifest:
+        new[MANIFEST] = manifest
+    created = [d for d in {(root / rel).parent for rel in new} if not d.exists()]
+    staged: dict[Path, Path] = {}
+    try:
+        for rel, data in new.items():
+            staged[root / rel] = _stage(root / rel, data)
+        for target, tmp in staged.items():
+            os.replace(tmp, target)
+    except BaseException:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)
+        for directory in sorted(created, key=lambda d: len(d.parts), reverse=True):
+            _prune_empty_dirs(directory, root)
+        raise
     for rel in result.removed:
         (root / rel).unlink()
         _prune_empty_dirs((root / rel).parent, root)
-    manifest = _MANIFEST_HEADER + "".join(f"{rel}\n" for rel in sorted(plan))
-    if _read(root / MANIFEST) != manifest.encode("utf-8"):
-        write_atomic(root / MANIFEST, manifest.encode("utf-8"))
     return result
+
+
+def _stage(target: Path, data: bytes) -> Path:
+    """Write `data` to a new temporary file beside `target`; return its path."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
 
 
 def write_atomic(target: Path, data: bytes) -> None:

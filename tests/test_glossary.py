@@ -154,7 +154,7 @@ def test_glossary_and_explanations_render_literally_whatever_they_contain():
     plan = render_site(model, "small.yaml")
     assert "thuat-ngu.md" in plan and "nguoi-dan.md" in plan
     assert "Ủy ban \\*nhân\\* dân" in plan["thuat-ngu.md"]
-    assert "Cơ quan \\<b\\>hành chính\\</b\\> \\[xem\\](http\\://x) \\| 1. \\_a\\_" in plan["thuat-ngu.md"]
+    assert "Cơ quan &lt;b&gt;hành chính&lt;/b&gt; \\[xem\\](http\\://x) \\| 1. \\_a\\_" in plan["thuat-ngu.md"]
     assert "\\# Không phải \\*tiêu đề\\*" in plan["nguyen-tac/1.md"]
     # the tooltip definition is appended to every page, on one line
     line = "*[UBND]: Ủy ban *nhân* dân: Cơ quan <b>hành chính</b> [xem](http://x) | 1. _a_"

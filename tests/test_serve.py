@@ -78,3 +78,18 @@ def test_a_broken_edit_is_reported_and_the_last_good_site_stays(served):
     edit(resolution, "        number: 7", "        number: 3")
     edit(resolution, "Mỗi tháng họp một lần.", "Mỗi tuần họp một lần.")
     assert wait_for(lambda: "Mỗi tuần họp một lần." in fetch(url)), log.read_text(encoding="utf-8")
+
+
+def test_a_syntax_error_under_serve_is_printed_with_its_line_and_the_fix_shows(served):
+    resolution, url, log = served
+    edit(resolution, "  author: Người Viết", "\tauthor: Người Viết")
+    expected = ("resolution.yaml:16: source.author: YAML syntax: while scanning for the next token, found "
+                "character '\\t' that cannot start any token (indent with spaces, not tabs)")
+    assert wait_for(lambda: expected in log.read_text(encoding="utf-8")), log.read_text(encoding="utf-8")
+    text = log.read_text(encoding="utf-8")
+    assert "resolution.yaml has problems; nothing was generated; still serving the last good version" in text
+    assert "Traceback" not in text
+    assert "Mỗi tháng họp một lần." in fetch(url)
+    edit(resolution, "\tauthor: Người Viết", "  author: Người Viết")
+    edit(resolution, "Mỗi tháng họp một lần.", "Mỗi năm họp một lần.")
+    assert wait_for(lambda: "Mỗi năm họp một lần." in fetch(url)), log.read_text(encoding="utf-8")

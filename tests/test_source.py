@@ -61,8 +61,6 @@ def test_aliases_are_refused_not_expanded():
     bomb = "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n"
     assert problems(bomb) == [
         "r.yaml:2: yaml: alias '*a' is not supported (write the value out in full)",
-        "r.yaml:2: yaml: alias '*a' is not supported (write the value out in full)",
-        "r.yaml:3: yaml: alias '*b' is not supported (write the value out in full)",
         "r.yaml:3: yaml: alias '*b' is not supported (write the value out in full)",
     ]
 
@@ -77,9 +75,21 @@ def test_python_tags_are_refused_and_run_nothing(tmp_path):
 
 def test_a_tab_in_indentation_is_a_syntax_error_with_its_line():
     assert problems("a:\n  b: 1\n\tc: 2\n") == [
-        "r.yaml:3: yaml: YAML syntax: while scanning for the next token, found character '\\t' "
+        "r.yaml:3: a.c: YAML syntax: while scanning for the next token, found character '\\t' "
         "that cannot start any token (indent with spaces, not tabs)"]
 
 
 def test_an_unquoted_date_is_kept_as_written():
     assert parse("date: 2023-12-07\n", "r.yaml").data == {"date": "2023-12-07"}
+
+
+@pytest.mark.parametrize("text, line, path", [
+    ("sections:\n  - name: a\n  - name: b\n    text: x: y\n", 4, "sections[1].text"),
+    ("items:\n- id: a-1\n  text: ok\n- id: a-2\n  text: x: y\n", 5, "items[a-2].text"),
+    ("a:\n  b:\n    # c\n\n    d: 1\n", 5, "a.b.d"),
+    ("a:\n  b: |\n    text\n  c: 1\n", 4, "a.c"),
+], ids=["entry without id", "entries at the key's column", "comment and blank line", "after a block text"])
+def test_a_syntax_error_is_placed_at_a_data_path_read_from_the_indentation(text, line, path):
+    from generator.syntax import data_path_at
+
+    assert data_path_at(text, line) == path

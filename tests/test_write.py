@@ -55,3 +55,25 @@ def test_check_mode_reports_differences_without_writing(tmp_path):
 def test_writes_leave_no_temporary_files(tmp_path):
     sync_tree({"a.md": "A\n", "d/b.md": "B\n"}, tmp_path)
     assert sorted(p.name for p in tmp_path.rglob("*")) == [".generated", "a.md", "b.md", "d"]
+
+
+def test_a_crash_in_the_middle_of_writing_leaves_the_previous_files_complete(tmp_path, monkeypatch):
+    from generator import write
+
+    sync_tree({"a.md": "A1\n", "d/b.md": "B1\n", "c.md": "C1\n"}, tmp_path)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    real_stage, calls = write._stage, []
+
+    def crash_on_the_fourth_file(target, data):
+        calls.append(target)
+        if len(calls) == 4:  # three files written in full, the fourth's folder made: then the disk is full
+            target.parent.mkdir(parents=True, exist_ok=True)
+            raise OSError(28, "No space left on device")
+        return real_stage(target, data)
+
+    monkeypatch.setattr(write, "_stage", crash_on_the_fourth_file)
+    with pytest.raises(OSError):
+        sync_tree({"a.md": "A2\n", "d/b.md": "B2\n", "c.md": "C2\n", "new/e.md": "E\n"}, tmp_path)
+    assert len(calls) == 4, "the crash must come after some files were already written"
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+    assert not (tmp_path / "new").exists()
