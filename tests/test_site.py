@@ -148,3 +148,13 @@ def test_a_broken_resolution_stops_mkdocs_with_its_line_and_keeps_the_content(tm
     assert "resolution.yaml:24: unit_types[don vi a].id: 'don vi a' is not a valid id" in result.stderr
     assert "Traceback" not in result.stderr
     assert {p: p.read_bytes() for p in (tmp_path / "content").rglob("*") if p.is_file()} == content
+
+
+def test_no_page_shows_markdown_syntax_or_escapes_as_text(site):
+    """Data escaped for Markdown inside raw HTML without `markdown` shows as `\\:` or `[x](y)`."""
+    for path in sorted(site.rglob("*.html")):
+        body = re.search(r"(?s)<article[^>]*>(.*?)</article>", path.read_text(encoding="utf-8"))
+        if not body:
+            continue
+        text = text_of(body.group(1))
+        assert not re.search(r"\]\(|\\[!-/:-@\[-`{-~]", text), f"{path.relative_to(site)}: {text[:200]}"
