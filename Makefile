@@ -56,6 +56,10 @@ $(INSTALLED): requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+## audit: build the site, then print one table: axe, privacy, links, weight, Lighthouse
+audit: site $(NODE_INSTALLED) system-deps
+	$(BIN)/python -m tests.audit site
+
 ## node_modules: the pinned npm tools (axe-core, Lighthouse, iframe-worker) from package-lock.json
 node_modules: $(NODE_INSTALLED)
 
