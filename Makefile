@@ -60,6 +60,10 @@ $(INSTALLED): requirements.txt
 audit: site $(NODE_INSTALLED) system-deps
 	$(BIN)/python -m tests.audit site
 
+## offline: build/nq55-offline.zip, the site to unzip and open from disk (file://), search included
+offline: $(INSTALLED) $(NODE_INSTALLED)
+	$(BIN)/python -m generator.offline build/nq55-offline.zip
+
 ## node_modules: the pinned npm tools (axe-core, Lighthouse, iframe-worker) from package-lock.json
 node_modules: $(NODE_INSTALLED)
 

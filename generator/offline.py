@@ -1,0 +1,82 @@
+"""`python -m generator.offline [ZIP]`: the site as a zip that works opened from disk (file://).
+
+Builds with the project's mkdocs.yml plus Material's offline plugin (no directory URLs, the
+search index inlined as a script) and generator/offline_hook.py (the search worker shim from
+node_modules, not from a CDN), into a temporary directory, then zips it (default
+build/nq55-offline.zip). The configuration is generated, not kept beside mkdocs.yml, so that
+plugins and hooks added to mkdocs.yml are in the offline build too.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_ZIP = ROOT / "build" / "nq55-offline.zip"
+HOOK = "generator/offline_hook.py"
+
+
+def offline_config(mkdocs_yml: Path) -> str:
+    """The offline build's configuration: INHERIT mkdocs.yml, add the offline plugin and hook."""
+    from mkdocs.utils import yaml_load
+
+    with open(mkdocs_yml, encoding="utf-8") as f:
+        parent = yaml_load(f)
+    plugins = list(parent.get("plugins") or ["search"])
+    names = [p if isinstance(p, str) else next(iter(p)) for p in plugins]
+    if "offline" not in names:
+        plugins.append("offline")
+    hooks = [*(parent.get("hooks") or []), HOOK]
+    return yaml.safe_dump({"INHERIT": mkdocs_yml.name, "plugins": plugins, "hooks": hooks},
+                          allow_unicode=True, sort_keys=False)
+
+
+def build(out_dir: Path, mkdocs_yml: Path = ROOT / "mkdocs.yml") -> None:
+    """Build the offline site into `out_dir` with the real `mkdocs build --strict`."""
+    # NOTE: the generated file sits beside mkdocs.yml because MkDocs resolves docs_dir, hooks
+    # and custom_dir relative to the configuration file.
+    config = mkdocs_yml.parent / f".mkdocs-offline-{os.getpid()}.yml"
+    config.write_text(offline_config(mkdocs_yml), encoding="utf-8")
+    try:
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                                 "-f", str(config), "-d", str(out_dir)],
+                                cwd=mkdocs_yml.parent, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    finally:
+        config.unlink(missing_ok=True)
+    if result.returncode != 0:
+        raise SystemExit(result.returncode)
+
+
+def zip_site(site: Path, archive: Path) -> int:
+    """Zip `site` into `archive` (atomically, files in a stable order); returns the file count."""
+    archive.parent.mkdir(parents=True, exist_ok=True)
+    partial = archive.with_name(archive.name + ".part")
+    # Source maps are for debugging Material's code and would double the zip.
+    files = sorted(p for p in site.rglob("*") if p.is_file() and p.suffix != ".map")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for path in files:
+            zf.write(path, path.relative_to(site).as_posix())
+    partial.replace(archive)
+    return len(files)
+
+
+def main(argv: list[str]) -> int:
+    """Build and zip; prints where the zip is and how to use it."""
+    archive = Path(argv[0]).resolve() if argv else DEFAULT_ZIP
+    with tempfile.TemporaryDirectory(prefix="nq55-offline-") as tmp:
+        build(Path(tmp) / "site")
+        count = zip_site(Path(tmp) / "site", archive)
+    print(f"{archive}: {count} files, {archive.stat().st_size / 1024:.0f} KB; "
+          "unzip it and open index.html in a browser (no network needed)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
