@@ -60,6 +60,10 @@ $(INSTALLED): requirements.txt
 audit: site $(NODE_INSTALLED) system-deps
 	$(BIN)/python -m tests.audit site
 
+## bench: build speed and scale (real data, 10× and 100×), medians of several runs; prints figures
+bench: $(INSTALLED)
+	$(BIN)/python -m bench
+
 ## offline: build/nq55-offline.zip, the site to unzip and open from disk (file://), search included
 offline: $(INSTALLED) $(NODE_INSTALLED)
 	$(BIN)/python -m generator.offline build/nq55-offline.zip
