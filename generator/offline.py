@@ -51,7 +51,7 @@ def build(out_dir: Path, mkdocs_yml: Path = ROOT / "mkdocs.yml") -> None:
     finally:
         config.unlink(missing_ok=True)
     if result.returncode != 0:
-        raise SystemExit(result.returncode)
+        raise RuntimeError(f"the offline build failed (mkdocs exit status {result.returncode}; its messages are above)")
 
 
 def zip_site(site: Path, archive: Path) -> int:
@@ -67,11 +67,16 @@ def zip_site(site: Path, archive: Path) -> int:
     return len(files)
 
 
-def main(argv: list[str]) -> int:
-    """Build and zip; prints where the zip is and how to use it."""
+def main(argv: list[str] | None = None) -> int:
+    """Build and zip; prints where the zip is and how to use it. 1 when the build fails."""
+    argv = sys.argv[1:] if argv is None else argv
     archive = Path(argv[0]).resolve() if argv else DEFAULT_ZIP
     with tempfile.TemporaryDirectory(prefix="nq55-offline-") as tmp:
-        build(Path(tmp) / "site")
+        try:
+            build(Path(tmp) / "site")
+        except RuntimeError as err:
+            print(err, file=sys.stderr)
+            return 1
         count = zip_site(Path(tmp) / "site", archive)
     print(f"{archive}: {count} files, {archive.stat().st_size / 1024:.0f} KB; "
           "unzip it and open index.html in a browser (no network needed)")
@@ -79,4 +84,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    raise SystemExit(main())
