@@ -7,7 +7,7 @@ from pathlib import Path
 
 import material
 
-from tests.audit import links, weight
+from tests.audit import links, meta, weight
 from tests.audit_pages import PAGES
 from tests.conftest import ROOT
 
@@ -59,3 +59,12 @@ def test_our_search_partial_differs_from_materials_only_by_the_dialog_name():
         '- <div class="md-search" data-md-component="search" role="dialog">',
         "+ <div class=\"md-search\" data-md-component=\"search\" role=\"dialog\" aria-label=\"{{ lang.t('search') }}\">",
     ]
+
+
+def test_the_meta_audit_names_each_missing_part(tmp_path):
+    site = _write(tmp_path, {
+        "index.html": '<html lang="vi"><head><title>T</title><meta name="description" content="D"></head></html>',
+        "a/index.html": '<html><head><title> </title><meta name="description" content=""></head></html>',
+    })
+    assert meta.audit(site) == (["/a/index.html: no meta description", "/a/index.html: no title",
+                                 "/a/index.html: no lang on <html>"], 2)

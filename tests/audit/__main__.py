@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.audit import axe, lighthouse, links, privacy, weight
+from tests.audit import axe, lighthouse, links, meta, privacy, weight
 from tests.audit.server import serve
 from tests.audit_pages import PAGES
 
@@ -35,6 +35,10 @@ def main(argv: list[str]) -> int:
     row("links and anchors", f"all {len(list(site.rglob('*.html')))} pages", f"{len(broken)} broken of {checked}",
         "0 broken", not broken)
     for line in broken[:10]:
+        print(f"    {line}", file=sys.stderr)
+    missing, pages = meta.audit(site)
+    row("title, lang, meta description", f"all {pages} pages", f"{len(missing)} missing", "0", not missing)
+    for line in missing[:10]:
         print(f"    {line}", file=sys.stderr)
     with serve(site) as base:
         found, states = axe.audit(base, PAGES)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.audit import axe, lighthouse, links, privacy, weight
+from tests.audit import axe, lighthouse, links, meta, privacy, weight
 from tests.audit.server import serve
 from tests.audit_pages import PAGES
 
@@ -51,6 +51,12 @@ def test_every_internal_link_and_anchor_resolves(site):
     broken, checked = links.audit(site)
     assert checked > 100
     assert broken == []
+
+
+def test_every_page_has_a_title_a_language_and_a_meta_description(site):
+    missing, pages = meta.audit(site)
+    assert pages > len(PAGES)
+    assert missing == []
 
 
 @pytest.mark.parametrize("page_type", PAGES, ids=IDS)
