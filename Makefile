@@ -61,7 +61,7 @@ audit: site $(NODE_INSTALLED) system-deps
 	$(BIN)/python -m tests.audit site
 
 ## bench: build speed and scale (real data, 10× and 100×), medians of several runs; prints figures
-bench: $(INSTALLED)
+bench: $(INSTALLED) system-deps
 	$(BIN)/python -m bench
 
 ## offline: build/nq55-offline.zip, the site to unzip and open from disk (file://), search included
