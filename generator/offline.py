@@ -3,8 +3,8 @@
 Builds with the project's mkdocs.yml plus Material's offline plugin (no directory URLs, the
 search index inlined as a script) and generator/offline_hook.py (the search worker shim from
 node_modules, not from a CDN), into a temporary directory, then zips it (default
-build/nq55-offline.zip). The configuration is generated, not kept beside mkdocs.yml, so that
-plugins and hooks added to mkdocs.yml are in the offline build too.
+build/offline-site.zip; `make offline` names it). The configuration is generated, not kept
+beside mkdocs.yml, so that plugins and hooks added to mkdocs.yml are in the offline build too.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_ZIP = ROOT / "build" / "nq55-offline.zip"
+DEFAULT_ZIP = ROOT / "build" / "offline-site.zip"
 HOOK = "generator/offline_hook.py"
 
 
@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     """Build and zip; prints where the zip is and how to use it. 1 when the build fails."""
     argv = sys.argv[1:] if argv is None else argv
     archive = Path(argv[0]).resolve() if argv else DEFAULT_ZIP
-    with tempfile.TemporaryDirectory(prefix="nq55-offline-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="offline-site-") as tmp:
         try:
             build(Path(tmp) / "site")
         except RuntimeError as err:

@@ -56,8 +56,10 @@ def main(argv: list[str]) -> int:
         for load in weight.audit(base, site, PAGES):
             page_type = next(p for p in PAGES if "/" + p.path == load.page)
             s = load.sizes
+            other = f", other {s['other'] / KIB:.1f}" if s["other"] else ""
             figure = (f"{load.total / KIB:.1f} KB (html {s['html'] / KIB:.1f}, css {s['css'] / KIB:.1f}, "
-                      f"js {s['js'] / KIB:.1f}, img {s['img'] / KIB:.1f}, font {s['font'] / KIB:.1f}); "
+                      f"js {s['js'] / KIB:.1f}, img {s['img'] / KIB:.1f}, font {s['font'] / KIB:.1f}"
+                      f"{other}); "
                       f"ours {load.own / KIB:.1f}; +search {s['search'] / KIB:.1f}")
             target = "—"
             ok = True

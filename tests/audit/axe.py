@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 
 from tests.audit.browser import DESKTOP, PHONE, chromium, open_drawer, open_search
-from tests.audit.paths import AXE_JS
+from tests.audit.paths import AXE_JS, require
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 STATES = (("desktop", DESKTOP, None), ("desktop+search", DESKTOP, open_search),
@@ -33,7 +33,7 @@ class Violation:
 
 def audit(base_url: str, pages) -> tuple[list[Violation], int]:
     """All WCAG 2.1 AA violations on `pages`, and how many page states were checked."""
-    script = AXE_JS.read_text(encoding="utf-8")
+    script = require(AXE_JS).read_text(encoding="utf-8")
     found, checked = [], 0
     with chromium() as context:
         page = context.new_page()

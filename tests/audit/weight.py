@@ -17,7 +17,7 @@ from tests.audit.browser import PHONE, chromium
 from tests.audit.server import gzip_size, resolve
 
 MATERIAL = Path(material.__file__).parent / "templates"
-KINDS = ("html", "css", "js", "font", "img", "search")
+KINDS = ("html", "css", "js", "font", "img", "other", "search")
 
 
 @dataclass
@@ -31,15 +31,17 @@ class Load:
 
     @property
     def total(self) -> int:
-        """HTML, CSS, JS, fonts and images: the search worker and index are counted apart."""
+        """HTML, CSS, JS, fonts, images and anything else: the search worker and index apart."""
         return sum(v for k, v in self.sizes.items() if k != "search")
 
 
 def _kind(url_path: str, resource_type: str) -> str:
     if "/workers/" in url_path or "/lunr/" in url_path or url_path.endswith("search_index.json"):
         return "search"
+    if url_path.endswith((".png", ".svg", ".ico", ".jpg", ".jpeg", ".webp", ".gif")):
+        return "img"
     return {"document": "html", "stylesheet": "css", "script": "js", "font": "font",
-            "image": "img"}.get(resource_type, "img" if url_path.endswith((".png", ".svg", ".ico")) else "js")
+            "image": "img"}.get(resource_type, "other")
 
 
 def is_material(site: Path, file: Path) -> bool:
