@@ -49,7 +49,10 @@ def on_post_build(config: MkDocsConfig) -> None:
             redirect = out / paths.projector_redirect(alias)
             if redirect.is_file():
                 _write_text(redirect, redirect.read_text(encoding="utf-8").replace(trainers.SITE_URL, base))
-    leaflet = out / paths.url(paths.LEAFLET) / "index.html"
+    # NOTE: `to-roi/index.html` with directory URLs, `to-roi.html` in the offline build.
+    leaflets = [out / paths.url(paths.LEAFLET) / "index.html",
+                out / (paths.url(paths.LEAFLET).rstrip("/") + ".html")]
+    leaflet = next((p for p in leaflets if p.is_file()), leaflets[0])
     if leaflet.is_file():
         _write_bytes(out / paths.LEAFLET_PDF, html_to_pdf(leaflet_document(leaflet.read_text(encoding="utf-8")),
                                                            base_url=str(leaflet)))

@@ -1,0 +1,124 @@
+"""`make bench`: build speed and scale, printed as medians of several runs [min–max].
+
+    python -m tests.bench [--runs N] [--scales 1,10,100] [--edits N]
+
+For the real resolution and for synthetic ones 10× and 100× larger (tests/bench/scale.py, written to a
+temporary directory): the generator alone, `mkdocs build`, the full build (`make site` for the
+real one; for the synthetic ones the same steps on the temporary project), the round trip from
+saving resolution.yaml to the reloaded page under `mkdocs serve`, pages, cost per page and peak
+memory; then the ratios between scales, measured in this same run. Nothing here is a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.bench.measure import Run, generate, serve_round_trips, timed
+from tests.bench.scale import write_scaled
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+
+def project(tmp: Path, k: int) -> Path:
+    """A throw-away copy of the site's configuration built from the resolution scaled `k` times."""
+    from tests.conftest import site_project
+
+    tmp.mkdir(parents=True)
+    site_project(tmp, ROOT / "resolution.yaml")
+    write_scaled(ROOT / "resolution.yaml", k, tmp / "resolution.yaml")
+    return tmp
+
+
+def spread(values: list[float], fmt: str = "{:.2f}") -> str:
+    """`median [min–max]`."""
+    return f"{fmt.format(statistics.median(values))} [{fmt.format(min(values))}–{fmt.format(max(values))}]"
+
+
+def measure(k: int, runs: int, edits: int, tmp: Path) -> dict:
+    """Every figure for one scale."""
+    proj = project(tmp / f"x{k}", k)
+    res = proj / "resolution.yaml"
+    gen = [generate(res, tmp / f"gen{k}-{i}").seconds for i in range(runs)]
+    build = [timed([PY, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp / f"site{k}")], proj)
+             for _ in range(runs)]
+    pages = sum(1 for _ in (tmp / f"site{k}").rglob("*.html"))
+    if k == 1:
+        # The real thing: `make site` in the repository (content/ is rewritten only where it
+        # differs from what the data produces, i.e. not at all).
+        full = [timed(["make", "-s", "site"], ROOT) for _ in range(runs)]
+    else:
+        full = []
+        for _ in range(runs):
+            a = timed([PY, "-m", "generator", "build", "--resolution", str(res), "--out", str(proj / "content")], ROOT)
+            b = timed([PY, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(proj / "site")], proj)
+            full.append(Run(a.seconds + b.seconds, max(a.peak_mib, b.peak_mib)))
+    serve = serve_round_trips(proj, edits) if edits else []
+    print(f"  … {k}×: done", file=sys.stderr, flush=True)
+    return {"k": k, "pages": pages, "gen": gen, "build": [r.seconds for r in build],
+            "mem": [r.peak_mib for r in build], "full": [r.seconds for r in full], "serve": serve}
+
+
+def machine() -> str:
+    """CPU model, cores, memory, OS and Python: what the figures depend on."""
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    mem = next((int(line.split()[1]) // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")), 0)
+    return (f"{cpu}, {os.cpu_count()} cores, {mem / 1024:.1f} GiB; {platform.platform(terse=True)}; "
+            f"Python {platform.python_version()}")
+
+
+def main(argv: list[str]) -> int:
+    """Run the benchmark and print its tables."""
+    parser = argparse.ArgumentParser(prog="python -m tests.bench")
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (default 5; 3 above 10×)")
+    parser.add_argument("--scales", default="1,10,100")
+    parser.add_argument("--edits", type=int, default=5, help="saves timed under mkdocs serve, per scale")
+    args = parser.parse_args(argv)
+    scales = [int(s) for s in args.scales.split(",")]
+    print(f"# make bench, {time.strftime('%Y-%m-%d %H:%M %Z')}\n# {machine()}", flush=True)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="nq55-bench-") as tmp:
+        for k in scales:
+            runs = args.runs if k <= 10 else max(3, args.runs // 2)
+            rows.append(measure(k, runs, args.edits if k <= 10 else max(1, args.edits // 2), Path(tmp)))
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    med = statistics.median
+    print("\nseconds: median [min–max]")
+    head = ("scale", "pages", "generate", "mkdocs build", "full build", "save→page (serve)",
+            "ms/page", "peak MiB", "gen share")
+    table = [head]
+    for r in rows:
+        table.append((f"{r['k']}×", str(r["pages"]), spread(r["gen"], "{:.3f}"), spread(r["build"]),
+                      spread(r["full"]), spread(r["serve"]) if r["serve"] else "—",
+                      f"{1000 * med(r['build']) / r['pages']:.1f}", spread(r["mem"], "{:.0f}"),
+                      f"{100 * med(r['gen']) / med(r['full']):.1f} %"))
+    widths = [max(len(row[i]) for row in table) for i in range(len(head))]
+    for n, row in enumerate(table):
+        print("  ".join(c.ljust(w) for c, w in zip(row, widths)))
+        if n == 0:
+            print("  ".join("-" * w for w in widths))
+    base = rows[0]
+    if len(rows) > 1:
+        print(f"\ngrowth against {base['k']}× (same run): data ×, pages ×, build time ×, memory ×")
+        for r in rows[1:]:
+            print(f"  {r['k'] // base['k']:>4}× data: pages ×{r['pages'] / base['pages']:.1f}, "
+                  f"mkdocs build ×{med(r['build']) / med(base['build']):.1f}, "
+                  f"full build ×{med(r['full']) / med(base['full']):.1f}, "
+                  f"peak memory ×{med(r['mem']) / med(base['mem']):.2f}")
+    print("\ntargets: generator ≤ 10 % of a full build; save→page ≤ 1.5 s; 100× data ≤ 120× the time")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
