@@ -96,7 +96,7 @@ def enter(tab, cdp, query: str, mode: str) -> None:
 def results(tab) -> list[dict]:
     """The result list once search has answered and the list has stopped changing."""
     tab.wait_for_function("""() => { const m = document.querySelector('.md-search-result__meta');
-        return m && m.textContent && !/Khởi tạo|Initializing|Nhập|Type/.test(m.textContent) }""",
+        return m && m.textContent && !/khởi tạo|initializing|nhập|type/i.test(m.textContent) }""",
                           timeout=15000)
     before = tab.evaluate(RESULTS)
     for _ in range(40):
