@@ -133,9 +133,8 @@ def form_html(model: Resolution, cl: Checklist, link: Callable[[Item], str],
     Markdown keeps it as one raw HTML block). `link` gives the URL of an item's page; `copy`,
     on the web page only, the (absolute URL, citation) of a row's copy buttons."""
     html = _env().get_template("checklist_form.html.jinja2").render(
-        model=model, cl=cl, link=link, copy=copy, anchor=row_anchor, basis=basis, columns=COLUMNS,
-        results=RESULTS,
-        fill=FILL, signers=SIGNERS, note=NOTE, title=title(model),
+        model=model, cl=cl, link=link, copy=copy, anchor=row_anchor, basis=basis,
+        columns=COLUMNS, results=RESULTS, fill=FILL, signers=SIGNERS, note=NOTE, title=title(model),
         key=storage_key(model, cl.unit))
     return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
 
