@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator import paths
+from generator import citation, paths
 from generator.model import Item, Requirement, Resolution, UnitType
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -117,18 +117,33 @@ def _env() -> jinja2.Environment:
                               lstrip_blocks=True)
 
 
-def form_html(model: Resolution, cl: Checklist, link: Callable[[Item], str]) -> str:
+def row_anchor(row: Row) -> str:
+    """The anchor of a row on its checklist page: its requirement's id, stable across edits."""
+    return row.requirement.id
+
+
+def row_url(cl: Checklist, row: Row) -> str:
+    """Site-relative URL of a row: `bang-kiem/xa-phuong-thi-tran/#bp3-kiem-tra-giam-sat`."""
+    return f"{paths.url(paths.checklist_page(cl.unit))}#{row_anchor(row)}"
+
+
+def form_html(model: Resolution, cl: Checklist, link: Callable[[Item], str],
+              copy: Callable[[Row], tuple[str, str]] | None = None) -> str:
     """The form as an HTML block: header, title, table, signatures (no blank lines, so that
-    Markdown keeps it as one raw HTML block). `link` gives the URL of an item's page."""
+    Markdown keeps it as one raw HTML block). `link` gives the URL of an item's page; `copy`,
+    on the web page only, the (absolute URL, citation) of a row's copy buttons."""
     html = _env().get_template("checklist_form.html.jinja2").render(
-        model=model, cl=cl, link=link, basis=basis, columns=COLUMNS, results=RESULTS,
-        fill=FILL, signers=SIGNERS, note=NOTE, title=title(model),
+        model=model, cl=cl, link=link, copy=copy, anchor=row_anchor, basis=basis,
+        columns=COLUMNS, results=RESULTS, fill=FILL, signers=SIGNERS, note=NOTE, title=title(model),
         key=storage_key(model, cl.unit))
     return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
 
 
 def pages(model: Resolution) -> list[tuple[str, str, dict]]:
     """(path, template, variables) of the checklist pages, for render.render_site."""
+    # NOTE: imported here because generator.trainers lists the checklists among its targets.
+    from generator.trainers import SITE_URL
+
     lists = checklists(model)
     if not lists:
         return []
@@ -142,8 +157,11 @@ def pages(model: Resolution) -> list[tuple[str, str, dict]]:
             # URL, /bang-kiem/<unit>/, two folders below the site root.
             return "../../" + paths.url(paths.item_page(item))
 
+        def copy(row: Row, cl: Checklist = cl) -> tuple[str, str]:
+            return SITE_URL + row_url(cl, row), citation.of_checklist_row(model, row.item)
+
         out.append((here, "checklist.md.jinja2", {
-            "cl": cl, "form": form_html(model, cl, link), "key": storage_key(model, cl.unit),
+            "cl": cl, "form": form_html(model, cl, link, copy), "key": storage_key(model, cl.unit),
             "title": title(model)}))
     return out
 

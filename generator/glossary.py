@@ -41,6 +41,17 @@ def with_tooltips(plan: dict[str, str], model: Resolution) -> dict[str, str]:
     return {here: text + block if here.endswith(".md") else text for here, text in plan.items()}
 
 
+def in_page_order(model: Resolution) -> tuple[Term, ...]:
+    """The terms in the order of the glossary page: abbreviations first, then the other terms."""
+    return (tuple(t for t in model.glossary if t.kind == "abbreviation")
+            + tuple(t for t in model.glossary if t.kind != "abbreviation"))
+
+
+def has_citizens_page(model: Resolution) -> bool:
+    """Whether the data has explanations, and so the site a page for citizens."""
+    return any(item.explanation for item in model.items)
+
+
 def pages(model: Resolution) -> list[tuple[str, str, dict]]:
     """(path, template, extra context) of the glossary page and the citizens' page, if the data
     has a glossary or explanations."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from generator import paths
+from generator import checklist, citation, glossary, paths
 from generator.model import Item, Resolution
 
 # Replaced by the site's address (site_url, with its final slash) in every built page.
@@ -45,8 +45,9 @@ class Target:
 
 
 def link_targets(model: Resolution) -> tuple[Target, ...]:
-    """Every published link target, in reading order: the home page, the full text, the sections
-    and every item. (Checklists and glossary entries belong here too once the model has them.)"""
+    """Every published link target, in the order of the navigation: the home page, the full
+    text, the sections and every item, then the pages the data may add (the citizens' page, the
+    glossary and each of its terms, the checklists and each unit type's)."""
     d = model.document
     out = [
         Target(id="trang-chu", label="Trang chủ", title=f"{d.type} số {d.number}",
@@ -62,12 +63,40 @@ def link_targets(model: Resolution) -> tuple[Target, ...]:
             out.append(Target(id=item.id, label=item.label, title=glance(item),
                               page=paths.item_page(item), anchor=None,
                               citation=item_citation(model, item), item=item))
-    return tuple(out)
+    return tuple(out + _page_targets(model))
+
+
+def _page_targets(model: Resolution) -> list[Target]:
+    """Targets of the pages that exist only when the data has explanations, a glossary or
+    requirements; their citations come from generator/citation.py."""
+    out: list[Target] = []
+    if glossary.has_citizens_page(model):
+        out.append(Target(id="nguoi-dan", label=citation.CITIZENS, title=citation.CITIZENS,
+                          page=paths.CITIZENS, anchor=None, citation=citation.of_citizens(model)))
+    if model.glossary:
+        out.append(Target(id="thuat-ngu", label=citation.GLOSSARY, title=citation.GLOSSARY,
+                          page=paths.GLOSSARY, anchor=None, citation=citation.of_glossary(model)))
+        for term in glossary.in_page_order(model):
+            anchor = glossary.term_id(term)
+            label = f"{citation.TERM}: {term.term}"
+            out.append(Target(id=f"thuat-ngu-{anchor}", label=label, title=label,
+                              page=paths.GLOSSARY, anchor=anchor,
+                              citation=citation.of_glossary(model, term)))
+    lists = checklist.checklists(model)
+    if lists:
+        out.append(Target(id="bang-kiem", label=citation.CHECKLISTS, title=citation.CHECKLISTS,
+                          page=paths.CHECKLISTS, anchor=None, citation=citation.of_checklist(model)))
+    for cl in lists:
+        label = f"{citation.CHECKLISTS}: {cl.unit.name}"
+        out.append(Target(id=f"bang-kiem-{cl.unit.id}", label=label, title=label,
+                          page=paths.checklist_page(cl.unit), anchor=None,
+                          citation=citation.of_checklist(model, cl.unit)))
+    return out
 
 
 def item_citation(model: Resolution, item: Item) -> str:
     """"Biện pháp 4, Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của HĐND tỉnh Tuyên Quang"."""
-    return f"{item.label}, {model.citation}"
+    return citation.of_item(model, item)
 
 
 def glance(item: Item) -> str:

@@ -63,6 +63,30 @@ def test_each_item_page_lists_the_checklists_it_appears_in():
     assert "Mục này không có trong bảng kiểm" in pages["nguyen-tac/1.md"]
 
 
+def test_every_row_has_an_anchor_and_copy_controls_with_its_url_and_its_clauses_citation():
+    unit = MODEL.unit_types[3]
+    page = render.render_site(MODEL)[f"bang-kiem/{unit.id}.md"]
+    rows = ck.checklist(MODEL, unit).rows
+    for row in rows:
+        rid = row.requirement.id
+        assert f'<tr class="bk-row" id="{rid}" data-bk-id="{rid}">' in page
+        assert (f'<div class="nq-copy bk-screen" data-nq-url="%%SITE_URL%%bang-kiem/{unit.id}/#{rid}" '
+                f'data-nq-cite="{row.item.label}, {MODEL.citation}"></div>') in page
+    assert page.count('class="nq-copy') == len(rows)
+
+
+def test_the_printed_form_has_no_copy_controls():
+    import datetime
+
+    unit = MODEL.unit_types[0]
+    html = downloads.standalone_html(MODEL, ck.checklist(MODEL, unit), "https://example.org/",
+                                     datetime.date(2024, 1, 16))
+    assert 'class="nq-copy' not in html and "data-nq-" not in html
+    css = downloads.CSS.read_text(encoding="utf-8")
+    hidden = re.search(r"@media print \{\s*([^{]+)\{ display: none !important; \}", css).group(1)
+    assert ".bk-screen" in hidden  # the web page's copy controls carry bk-screen
+
+
 def test_a_resolution_without_requirements_has_no_checklist_pages():
     from generator.source import parse
     from generator.validate import validate

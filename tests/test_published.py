@@ -26,6 +26,23 @@ def test_the_record_lists_the_foundations_urls_and_anchors():
         assert f"/trinh-chieu/{item.id}/" in urls
 
 
+def test_the_record_lists_the_checklists_their_rows_and_downloads_and_the_glossarys_terms():
+    from generator import checklist as ck
+    from generator import glossary
+
+    urls = published()
+    model = load_resolution(ROOT / "resolution.yaml")
+    assert {"/bang-kiem/", "/nguoi-dan/", "/thuat-ngu/"} <= set(urls)
+    for cl in ck.checklists(model):
+        assert f"/bang-kiem/{cl.unit.id}/" in urls
+        for ext in ("pdf", "docx"):
+            assert f"/bang-kiem/{cl.unit.id}/bang-kiem-{cl.unit.id}.{ext}" in urls
+        for row in cl.rows:
+            assert f"/bang-kiem/{cl.unit.id}/#{row.requirement.id}" in urls
+    for term in model.glossary:
+        assert f"/thuat-ngu/#{glossary.term_id(term)}" in urls
+
+
 def test_every_published_url_resolves_in_the_built_site(site):
     assert unresolved(site, published()) == []
 

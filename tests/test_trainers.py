@@ -28,8 +28,39 @@ def test_link_targets_cover_home_full_text_sections_and_items_in_order():
     targets = trainers.link_targets(model)
     assert [t.url for t in targets] == [
         "", "nghi-quyet/", "nguyen-tac/", "nguyen-tac/1/", "nguyen-tac/2/", "muc-tieu/",
-        "bien-phap/", "bien-phap/1/", "bien-phap/2/", "bien-phap/3/", "bien-phap/4/"]
+        "bien-phap/", "bien-phap/1/", "bien-phap/2/", "bien-phap/3/", "bien-phap/4/",
+        "bang-kiem/", "bang-kiem/don-vi-a/"]  # NOTE: it has requirements, no glossary, no explanations
     assert len({t.qr for t in targets}) == len(targets)
+
+
+def test_link_targets_include_the_citizens_page_the_glossary_with_each_term_and_every_checklist():
+    from generator.checklist import checklists
+    from generator.glossary import term_id
+
+    model = load_resolution(ROOT / "resolution.yaml")
+    targets = trainers.link_targets(model)
+    urls = [t.url for t in targets]
+    assert urls[len(model.items) + len(model.sections) + 2:] == (
+        ["nguoi-dan/", "thuat-ngu/"]
+        + [f"thuat-ngu/#{term_id(t)}" for t in model.glossary if t.kind == "abbreviation"]
+        + [f"thuat-ngu/#{term_id(t)}" for t in model.glossary if t.kind != "abbreviation"]
+        + ["bang-kiem/"] + [f"bang-kiem/{cl.unit.id}/" for cl in checklists(model)])
+    assert "thuat-ngu/#hdnd" in urls and "bang-kiem/xa-phuong-thi-tran/" in urls
+    assert len({t.id for t in targets}) == len({t.qr for t in targets}) == len(targets)
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("bang-kiem/", "Bảng kiểm"),
+    ("bang-kiem/xa-phuong-thi-tran/", "Bảng kiểm: Xã, phường, thị trấn"),
+    ("thuat-ngu/", "Thuật ngữ và chữ viết tắt"),
+    ("thuat-ngu/#hdnd", "Thuật ngữ: HĐND"),
+    ("nguoi-dan/", "Dành cho người dân"),
+])
+def test_our_pages_are_cited_with_a_dash_and_the_resolutions_citation(url, expected):
+    model = load_resolution(ROOT / "resolution.yaml")
+    target = next(t for t in trainers.link_targets(model) if t.url == url)
+    assert target.citation == (
+        f"{expected} – Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của HĐND tỉnh Tuyên Quang")
 
 
 def test_the_item_citation_is_the_vietnamese_form():

@@ -55,6 +55,41 @@ def test_copy_link_in_the_full_text_gives_the_items_anchor(clipboard_page, base_
     assert page.evaluate("navigator.clipboard.readText()") == SITE_URL + "nghi-quyet/#muc-tieu-2"
 
 
+ROW_URL = SITE_URL + "bang-kiem/xa-phuong-thi-tran/#bp3-kiem-tra-giam-sat"
+
+
+def test_copy_link_of_a_checklist_row_gives_the_rows_url_and_its_clauses_citation(clipboard_page, base_url):
+    page = clipboard_page
+    page.goto(base_url + "bang-kiem/xa-phuong-thi-tran/")
+    row = page.locator("#bp3-kiem-tra-giam-sat")
+    row.get_by_role("button", name=f"Sao chép liên kết: {ROW_URL}").click()
+    assert page.evaluate("navigator.clipboard.readText()") == ROW_URL
+    assert row.locator(".nq-copy__status").inner_text() == "Đã sao chép liên kết"
+    row.get_by_role("button", name=re.compile("^Sao chép trích dẫn")).click()
+    assert page.evaluate("navigator.clipboard.readText()") == (
+        "Biện pháp 3, Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của HĐND tỉnh Tuyên Quang")
+
+
+def test_a_rows_link_opens_the_checklist_at_that_row_marked(page, base_url):
+    page.goto(base_url + "bang-kiem/xa-phuong-thi-tran/#bp3-kiem-tra-giam-sat")
+    row = page.locator("#bp3-kiem-tra-giam-sat")
+    assert row.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 243, 176)"
+    assert row.is_visible() and page.locator(".bk-row .nq-copy button").count() == 2 * page.locator(".bk-row").count()
+
+
+def test_checklist_copy_controls_do_not_print_and_are_big_enough_to_tap(page, base_url):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(base_url + "bang-kiem/xa-phuong-thi-tran/")
+    buttons = page.locator(".bk-row .nq-copy button")
+    assert buttons.count() > 0
+    for height in buttons.evaluate_all("els => els.map(e => e.getBoundingClientRect().height)"):
+        assert height >= 44
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.emulate_media(media="print")
+    assert page.locator(".bk-row .nq-copy").evaluate_all(
+        "els => els.filter(e => getComputedStyle(e).display !== 'none').length") == 0
+
+
 def test_copy_buttons_are_big_enough_to_tap(page, base_url):
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(base_url + "bien-phap/4/")
@@ -82,7 +117,9 @@ def test_every_qr_code_decodes_to_the_url_it_claims(page, base_url, site):
     model = load_resolution(ROOT / "resolution.yaml")
     handout = (site / "giang-vien" / "index.html").read_text(encoding="utf-8")
     targets = link_targets(model)
-    assert len(targets) == len(model.items) + len(model.sections) + 2
+    # home, full text, sections, items; citizens' page, glossary and its terms; checklists
+    assert len(targets) == (len(model.items) + len(model.sections) + 2 + 1 + 1 + len(model.glossary)
+                            + 1 + len(model.unit_types))
     for target in targets:
         claimed = SITE_URL + target.url
         assert f'src="../{target.qr}"' in handout and f'alt="Mã QR dẫn đến {claimed}"' in handout
