@@ -139,6 +139,9 @@ class _Checker:
                 self._check_date(block.get("date"), (key, "date"))
         self._check_unique(data.get("unit_types"), ("unit_types",), "unit type")
         ids: dict[str, DataPath] = {}
+        # NOTE: aliases are claimed after every id, so that an alias naming another item's id is
+        # reported at the alias (the thing to fix), wherever the two stand in the file.
+        aliases_seen: list[tuple[Any, DataPath]] = []
         sections = data.get("sections")
         for s, section in _entries(sections):
             spath = ("sections", s)
@@ -149,7 +152,7 @@ class _Checker:
                 self._claim(ids, item.get("id"), ipath + ("id",))
                 aliases = item.get("aliases")
                 for a, alias in enumerate(aliases if isinstance(aliases, list) else ()):
-                    self._claim(ids, alias, ipath + ("aliases", a))
+                    aliases_seen.append((alias, ipath + ("aliases", a)))
                 number = item.get("number")
                 if isinstance(number, int) and not isinstance(number, bool):
                     if number != expected:
@@ -159,6 +162,8 @@ class _Checker:
                 if "heading" in item and "title" in item:
                     self.add(ipath, "has both 'heading' and 'title' (expected one: 'heading' for the "
                              "text's own first sentence, 'title' for a short title of ours)")
+        for alias, path in aliases_seen:
+            self._claim(ids, alias, path, hint="ids and aliases must all be unique: remove or correct this alias")
         self._check_glossary(data.get("glossary"))
         self._check_text(data, ())
         check_requirements(self, data)
@@ -176,7 +181,7 @@ class _Checker:
                 if key in seen:
                     first = self.loaded.line(seen[key])
                     self.add(where, f"'{key}' is already in the glossary (first at line {first}; "
-                             "each term is explained once)")
+                             "each term is explained once: remove it here or merge the two entries)")
                 else:
                     seen[key] = where
             if entry.get("kind") == "abbreviation" and "expansion" not in entry:
@@ -195,13 +200,13 @@ class _Checker:
         for i, entry in _entries(entries):
             self._claim(seen, entry.get("id"), path + (i, "id"), what)
 
-    def _claim(self, seen: dict[str, DataPath], ident: Any, path: DataPath, what: str = "id") -> None:
+    def _claim(self, seen: dict[str, DataPath], ident: Any, path: DataPath, what: str = "id",
+               hint: str = "every id must be unique") -> None:
         if not isinstance(ident, str):
             return
         if ident in seen:
             first = self.loaded.line(seen[ident])
-            self.add(path, f"duplicate {what} '{ident}' (first used at line {first}; "
-                     "every id must be unique)")
+            self.add(path, f"duplicate {what} '{ident}' (first used at line {first}; {hint})")
         else:
             seen[ident] = path
 
