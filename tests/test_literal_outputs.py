@@ -1,0 +1,207 @@
+"""Text stays text in the outputs added beside the pages: the open data (JSON), the checklists'
+PDF and DOCX, and the data fields of requirements, the glossary and explanations on the pages.
+
+The same property as tests/test_literal.py, with its `hostile_text`: a hostile text put into a
+field comes out literally, (JSON) as the same string value in a file that still follows its
+schema, (PDF, DOCX) as the same words in the document, (pages) with no element more than with a
+plain mark. PDF and DOCX are made directly by the generator's functions, not by a whole build,
+and with few examples: they are slow.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import json
+import unicodedata
+from html.parser import HTMLParser
+
+import jsonschema
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from generator import checklist as ck
+from generator import downloads, opendata
+from generator.source import parse
+from generator.validate import validate
+from tests.test_literal import (HOSTILE, LINES, MARK, WORDS, _without_nt1_requirement, hostile_text,
+                                markdown_page, site_markdown, with_text)
+
+__all__ = ["site_markdown"]  # a fixture, used by name
+
+# The small fixture with a glossary and an explanation, so that their fields can hold the text.
+_GLOSSARY = ("glossary:\n  - term: ĐVA\n    expansion: Đơn vị A\n    explanation: Một đơn vị thử nghiệm.\n"
+             "sections:\n")
+_EXPLANATION = ("        text: Việc gì cũng làm đúng hạn.\n        explanation:\n"
+                "          duty: Đơn vị phải làm đúng hạn.\n          citizen: Người dân được biết hạn.\n")
+# New fields, each with the line that holds it and a page that shows it.
+NEW_FIELDS = {
+    "requirement wording": ("    wording: Đã họp mỗi tháng một lần.", "bang-kiem/don-vi-a.md"),
+    "requirement actor": ("    actor: Người đứng đầu", "bang-kiem/don-vi-a.md"),
+    "glossary expansion": ("    expansion: Đơn vị A", "thuat-ngu.md"),
+    "glossary explanation": ("    explanation: Một đơn vị thử nghiệm.", "thuat-ngu.md"),
+    "explanation duty": ("          duty: Đơn vị phải làm đúng hạn.", "nguyen-tac/2.md"),
+    "explanation citizen": ("          citizen: Người dân được biết hạn.", "nguyen-tac/2.md"),
+}
+
+
+def base() -> str:
+    """The small fixture (as test_literal uses it) with a glossary and one explanation."""
+    text = _without_nt1_requirement(_small())
+    assert text.count("\nsections:\n") == 1 and text.count("        text: Việc gì cũng làm đúng hạn.\n") == 1
+    return text.replace("\nsections:\n", "\n" + _GLOSSARY, 1).replace(
+        "        text: Việc gì cũng làm đúng hạn.\n", _EXPLANATION, 1)
+
+
+def _small() -> str:
+    from tests.conftest import SMALL
+    return SMALL.read_text(encoding="utf-8")
+
+
+def with_new_text(field: str, text: str) -> str:
+    """The base resolution with `text` in the new `field` (a JSON string is YAML)."""
+    line, _ = NEW_FIELDS[field]
+    key, _ = line.split(": ", 1)
+    resolution = base()
+    assert resolution.count(line + "\n") == 1, field
+    return resolution.replace(line + "\n", f"{key}: {json.dumps(text, ensure_ascii=False)}\n")
+
+
+def load(resolution: str):
+    return validate(parse(resolution, "resolution.yaml"))
+
+
+class Attributes(HTMLParser):
+    """The title attributes of <abbr> elements."""
+
+    def __init__(self, source: str):
+        super().__init__(convert_charrefs=True)
+        self.titles: list[str] = []
+        self.feed(source)
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "abbr":
+            self.titles.append(dict(attrs).get("title", ""))
+
+
+# -- the data fields of requirements, glossary and explanations on the pages ------------------------
+
+@pytest.mark.parametrize("field", sorted(NEW_FIELDS))
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=hostile_text())
+def test_new_fields_are_shown_literally_and_add_no_element(field, text, site_markdown):
+    page_name = NEW_FIELDS[field][1]
+    baseline, _ = markdown_page(with_new_text(field, MARK), page_name, site_markdown)
+    page, _ = markdown_page(with_new_text(field, text), page_name, site_markdown)
+    assert page.elements == baseline.elements
+    assert text in page.text
+    assert page.text.count(text) >= baseline.text.count(MARK)
+
+
+@pytest.mark.parametrize("field", ["glossary expansion", "glossary explanation"])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=hostile_text())
+def test_the_tooltip_holds_the_text_literally(field, text, site_markdown):
+    from generator import pipeline
+    from mkdocs.utils import meta as front_matter
+
+    model = load(with_new_text(field, text))
+    term = model.glossary[0]
+    # The glossary page shows the term (its heading), so the term is an <abbr> there.
+    body, _ = front_matter.get_data(pipeline.plan(model, "resolution.yaml")["thuat-ngu.md"])
+    html = site_markdown(body)
+    assert term.tooltip in Attributes(html).titles
+    assert text in term.tooltip
+
+
+# -- the open data -----------------------------------------------------------------------------------
+
+def _strings(value) -> list[str]:
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return [value] if isinstance(value, str) else []
+
+
+JSON_FIELDS = sorted([*LINES, *NEW_FIELDS])
+
+
+def _resolution(field: str, text: str) -> str:
+    return with_new_text(field, text) if field in NEW_FIELDS else with_text(field, text)
+
+
+@pytest.fixture(scope="module")
+def schema():
+    return opendata.json_schema()
+
+
+@pytest.mark.parametrize("field", JSON_FIELDS)
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=hostile_text())
+def test_the_json_holds_any_text_as_the_same_string(field, text, schema):
+    data = json.loads(opendata.export_text(load(_resolution(field, text))))
+    assert text in _strings(data)
+    jsonschema.validate(data, schema)
+
+
+# -- the checklist's PDF and DOCX --------------------------------------------------------------------
+
+# Text a printed page can show: the hostile syntax, Vietnamese words, ASCII and Vietnamese letters
+# (the fonts the PDF embeds have no glyph for e.g. CJK or emoji, which is not what is tested here).
+_PRINTABLE = st.characters(codec="ascii", categories=("P", "S", "Ll", "Lu", "Nd")) | st.sampled_from(
+    "ăâđêôơưĂÂĐÊÔƠƯáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+
+
+@st.composite
+def printable_hostile_text(draw) -> str:
+    """hostile_text made of what the PDF's fonts can print."""
+    parts = draw(st.lists(st.one_of(st.sampled_from(HOSTILE), st.sampled_from(WORDS),
+                                    st.text(_PRINTABLE, min_size=1, max_size=4)), min_size=1, max_size=6))
+    text = unicodedata.normalize("NFC", " ".join(" ".join(parts).split()))
+    assume(text)
+    return text
+
+
+def _checklist(text: str):
+    model = load(with_new_text("requirement wording", text))
+    return model, ck.checklists(model)[0]
+
+
+def _folded(text: str) -> str:
+    # NOTE: text extraction re-wraps lines and may drop or add spaces where a line breaks.
+    return "".join(unicodedata.normalize("NFC", text).split())
+
+
+@settings(max_examples=4, deadline=None)
+@given(text=printable_hostile_text())
+def test_the_pdf_shows_any_wording_literally(text):
+    from pypdf import PdfReader
+
+    from generator.pdf import html_to_pdf
+
+    model, cl = _checklist(text)
+    pdf = html_to_pdf(downloads.standalone_html(model, cl, "https://example.org/", datetime.date(2024, 3, 1)))
+    shown = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert _folded(text) in _folded(shown)
+
+
+@settings(max_examples=10, deadline=None)
+@given(text=hostile_text())
+def test_the_docx_holds_any_wording_exactly(text):
+    from docx import Document
+
+    model, cl = _checklist(text)
+    url = downloads.page_url("https://example.org/", cl)
+    date = datetime.date(2024, 3, 1)
+    data = downloads_docx(model, cl, url, date)
+    document = Document(io.BytesIO(data))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert text in cells or any(text in c.split("\n") for c in cells)
+
+
+def downloads_docx(model, cl, url: str, date: datetime.date) -> bytes:
+    from generator.docx_checklist import checklist_docx
+
+    return checklist_docx(model, cl, url=url, footer=downloads.footer_lines(model, url, date), date=date)
