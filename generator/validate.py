@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import json
+import re
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -43,6 +44,10 @@ def validate(loaded: Loaded) -> Resolution:
         raise InputError(checker.problems)
     return _build(loaded.data)
 
+
+# A glossary term as it can be found in the text: words joined by one space, '-', '.' or '/',
+# with a letter somewhere (Python-Markdown's placeholders for raw HTML hold numbers).
+_TERM_FORM = re.compile(r"(?=.*[^\W\d_])[^\W_]+(?:[ ./-][^\W_]+)*")
 
 class _Checker:
     def __init__(self, loaded: Loaded):
@@ -178,6 +183,13 @@ class _Checker:
                     continue
                 where = path + (("term",) if j == 0 else ("variants", j - 1))
                 key = _clean(form)
+                if key and not _TERM_FORM.fullmatch(key):
+                    # NOTE: the abbr extension cannot define a form with '\\' or ']' (the line
+                    # would show on every page), matches only whole words, and a form of digits
+                    # alone would match inside its placeholders for raw HTML, breaking the page.
+                    self.add(where, f"'{key}' cannot be marked with its explanation in the text "
+                             "(expected words of letters and digits, at least one letter, with single "
+                             "spaces, '-', '.' or '/' between them, e.g. HĐND or Ban TTND)")
                 if key in seen:
                     first = self.loaded.line(seen[key])
                     self.add(where, f"'{key}' is already in the glossary (first at line {first}; "

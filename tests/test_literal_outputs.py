@@ -205,3 +205,35 @@ def downloads_docx(model, cl, url: str, date: datetime.date) -> bytes:
     from generator.docx_checklist import checklist_docx
 
     return checklist_docx(model, cl, url=url, footer=downloads.footer_lines(model, url, date), date=date)
+
+
+# -- a glossary term: literal on the glossary page, or refused with a message ------------------------
+
+_TERM_LINE = "  - term: ĐVA"
+_WORDLIKE = st.text(st.characters(categories=("Ll", "Lu", "Nd")), min_size=1, max_size=6)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.one_of(hostile_text(), st.builds(" ".join, st.lists(_WORDLIKE, min_size=1, max_size=3))))
+def test_a_glossary_term_is_shown_literally_with_its_tooltip_or_refused(text, site_markdown):
+    from generator.errors import InputError
+
+    def resolution(term: str) -> str:
+        return base().replace(_TERM_LINE + "\n", f"  - term: {json.dumps(term, ensure_ascii=False)}\n", 1)
+
+    try:
+        page, _ = markdown_page(resolution(text), "thuat-ngu.md", site_markdown)
+    except InputError as refused:
+        assert [str(p) for p in refused.problems] == [
+            f"resolution.yaml:27: glossary[0].term: '{text}' cannot be marked with its explanation in "
+            "the text (expected words of letters and digits, at least one letter, with single spaces, "
+            "'-', '.' or '/' between them, e.g. HĐND or Ban TTND)"]
+        return
+    baseline, _ = markdown_page(resolution(MARK), "thuat-ngu.md", site_markdown)
+    # The term may also occur elsewhere on the page (and be marked there): <abbr> aside, the same
+    # elements; and the term's heading holds its tooltip.
+    abbr = ("abbr", ("title",))
+    assert [e for e in page.elements if e != abbr] == [e for e in baseline.elements if e != abbr]
+    assert abbr in page.elements
+    assert text in page.text
+    assert "*[" not in page.text and "wzxhzdk" not in page.text  # nothing of the syntax left as text
