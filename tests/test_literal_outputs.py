@@ -39,6 +39,10 @@ _EXPLANATION = ("        text: Việc gì cũng làm đúng hạn.\n        expl
 NEW_FIELDS = {
     "requirement wording": ("    wording: Đã họp mỗi tháng một lần.", "bang-kiem/don-vi-a.md"),
     "requirement actor": ("    actor: Người đứng đầu", "bang-kiem/don-vi-a.md"),
+    "unit type name": ("    name: Đơn vị A", "bang-kiem/don-vi-a.md"),
+    "document issuer on the leaflet": ("  issuer: Hội đồng nhân dân huyện Mẫu", "to-roi.md"),
+    "document subject on the leaflet": ("  subject: về một việc thử nghiệm", "to-roi.md"),
+    "not checkable reason": ("    reason: Nguyên tắc chung, không có việc cụ thể để kiểm.", "nguyen-tac/2.md"),
     "glossary expansion": ("    expansion: Đơn vị A", "thuat-ngu.md"),
     "glossary explanation": ("    explanation: Một đơn vị thử nghiệm.", "thuat-ngu.md"),
     "explanation duty": ("          duty: Đơn vị phải làm đúng hạn.", "nguyen-tac/2.md"),
