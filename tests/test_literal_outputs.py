@@ -25,7 +25,7 @@ from generator import checklist as ck
 from generator import downloads, opendata
 from generator.source import parse
 from generator.validate import validate
-from tests.test_literal import (HOSTILE, LINES, MARK, WORDS, _without_nt1_requirement, hostile_text,
+from tests.test_literal import (HOSTILE, LINES, MARK, WORDS, Page, _without_nt1_requirement, hostile_text,
                                 markdown_page, site_markdown, with_text)
 
 __all__ = ["site_markdown"]  # a fixture, used by name
@@ -241,3 +241,45 @@ def test_a_glossary_term_is_shown_literally_with_its_tooltip_or_refused(text, si
     assert abbr in page.elements
     assert text in page.text
     assert "*[" not in page.text and "wzxhzdk" not in page.text  # nothing of the syntax left as text
+
+
+# -- the real MkDocs build of the new pages: theme, navigation, page title, downloads ---------------
+
+def build_new_pages(project, text: str):
+    """Build the base resolution with `text` as the unit type's name, a glossary explanation and
+    an item's explanation; return the checklist page, the glossary page and the DOCX's text."""
+    from docx import Document
+
+    from tests.conftest import SMALL, mkdocs_build, site_project
+
+    config = site_project(project, SMALL)
+    resolution = base()
+    for field in ("unit type name", "glossary explanation", "explanation duty"):
+        line, _ = NEW_FIELDS[field]
+        key, _ = line.split(": ", 1)
+        resolution = resolution.replace(line + "\n", f"{key}: {json.dumps(text, ensure_ascii=False)}\n")
+    (project / "resolution.yaml").write_text(resolution, encoding="utf-8")
+    result = mkdocs_build(config, project / "site")
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    docx = Document(str(site / "bang-kiem" / "don-vi-a" / "bang-kiem-don-vi-a.docx"))
+    paragraphs = [p.text for p in docx.paragraphs]
+    return (Page((site / "bang-kiem" / "don-vi-a" / "index.html").read_text(encoding="utf-8")),
+            Page((site / "thuat-ngu" / "index.html").read_text(encoding="utf-8")), paragraphs)
+
+
+@pytest.fixture(scope="module")
+def baseline_new_pages(tmp_path_factory):
+    return build_new_pages(tmp_path_factory.mktemp("baseline-new"), MARK)
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=hostile_text())
+def test_any_text_in_a_real_build_of_the_new_pages_is_literal(text, baseline_new_pages, tmp_path_factory):
+    checklist, glossary, paragraphs = build_new_pages(tmp_path_factory.mktemp("hostile-new"), text)
+    base_checklist, base_glossary, _ = baseline_new_pages
+    assert checklist.elements == base_checklist.elements and glossary.elements == base_glossary.elements
+    assert checklist.text.count(text) >= base_checklist.text.count(MARK)
+    assert glossary.text.count(text) >= base_glossary.text.count(MARK)
+    assert text in checklist.title
+    assert any(text in p for p in paragraphs)  # the DOCX names the unit type
