@@ -168,7 +168,8 @@ class _Checker:
                     self.add(ipath, "has both 'heading' and 'title' (expected one: 'heading' for the "
                              "text's own first sentence, 'title' for a short title of ours)")
         for alias, path in aliases_seen:
-            self._claim(ids, alias, path, hint="ids and aliases must all be unique: remove or correct this alias")
+            self._claim(ids, alias, path,
+                        hint="ids and aliases must all be unique: remove or correct this alias")
         self._check_glossary(data.get("glossary"))
         self._check_text(data, ())
         check_requirements(self, data)
