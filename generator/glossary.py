@@ -81,5 +81,8 @@ def register(env: jinja2.Environment) -> None:
 
 
 def _attribute(text: str) -> str:
-    # NOTE: the title runs to the end of the line; a line break would cut it.
-    return " ".join(text.split())
+    # NOTE: the title runs to the end of the line; a line break would cut it. Python-Markdown
+    # escapes the title when it writes the attribute, but leaves what looks like an entity
+    # ("&amp;", "&#x41;") as it is, so a browser would show "&" for the data's "&amp;": every "&"
+    # is escaped here, the one escaping this output (an attribute's text) needs.
+    return " ".join(text.split()).replace("&", "&amp;")

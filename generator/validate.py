@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import json
+import re
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -43,6 +44,10 @@ def validate(loaded: Loaded) -> Resolution:
         raise InputError(checker.problems)
     return _build(loaded.data)
 
+
+# A glossary term as it can be found in the text: words joined by one space, '-', '.' or '/',
+# with a letter somewhere (Python-Markdown's placeholders for raw HTML hold numbers).
+_TERM_FORM = re.compile(r"(?=.*[^\W\d_])[^\W_]+(?:[ ./-][^\W_]+)*")
 
 class _Checker:
     def __init__(self, loaded: Loaded):
@@ -139,6 +144,9 @@ class _Checker:
                 self._check_date(block.get("date"), (key, "date"))
         self._check_unique(data.get("unit_types"), ("unit_types",), "unit type")
         ids: dict[str, DataPath] = {}
+        # NOTE: aliases are claimed after every id, so that an alias naming another item's id is
+        # reported at the alias (the thing to fix), wherever the two stand in the file.
+        aliases_seen: list[tuple[Any, DataPath]] = []
         sections = data.get("sections")
         for s, section in _entries(sections):
             spath = ("sections", s)
@@ -149,7 +157,7 @@ class _Checker:
                 self._claim(ids, item.get("id"), ipath + ("id",))
                 aliases = item.get("aliases")
                 for a, alias in enumerate(aliases if isinstance(aliases, list) else ()):
-                    self._claim(ids, alias, ipath + ("aliases", a))
+                    aliases_seen.append((alias, ipath + ("aliases", a)))
                 number = item.get("number")
                 if isinstance(number, int) and not isinstance(number, bool):
                     if number != expected:
@@ -159,6 +167,9 @@ class _Checker:
                 if "heading" in item and "title" in item:
                     self.add(ipath, "has both 'heading' and 'title' (expected one: 'heading' for the "
                              "text's own first sentence, 'title' for a short title of ours)")
+        for alias, path in aliases_seen:
+            self._claim(ids, alias, path,
+                        hint="ids and aliases must all be unique: remove or correct this alias")
         self._check_glossary(data.get("glossary"))
         self._check_text(data, ())
         check_requirements(self, data)
@@ -173,10 +184,17 @@ class _Checker:
                     continue
                 where = path + (("term",) if j == 0 else ("variants", j - 1))
                 key = _clean(form)
+                if key and not _TERM_FORM.fullmatch(key):
+                    # NOTE: the abbr extension cannot define a form with '\\' or ']' (the line
+                    # would show on every page), matches only whole words, and a form of digits
+                    # alone would match inside its placeholders for raw HTML, breaking the page.
+                    self.add(where, f"'{key}' cannot be marked with its explanation in the text "
+                             "(expected words of letters and digits, at least one letter, with single "
+                             "spaces, '-', '.' or '/' between them, e.g. HĐND or Ban TTND)")
                 if key in seen:
                     first = self.loaded.line(seen[key])
                     self.add(where, f"'{key}' is already in the glossary (first at line {first}; "
-                             "each term is explained once)")
+                             "each term is explained once: remove it here or merge the two entries)")
                 else:
                     seen[key] = where
             if entry.get("kind") == "abbreviation" and "expansion" not in entry:
@@ -195,13 +213,13 @@ class _Checker:
         for i, entry in _entries(entries):
             self._claim(seen, entry.get("id"), path + (i, "id"), what)
 
-    def _claim(self, seen: dict[str, DataPath], ident: Any, path: DataPath, what: str = "id") -> None:
+    def _claim(self, seen: dict[str, DataPath], ident: Any, path: DataPath, what: str = "id",
+               hint: str = "every id must be unique") -> None:
         if not isinstance(ident, str):
             return
         if ident in seen:
             first = self.loaded.line(seen[ident])
-            self.add(path, f"duplicate {what} '{ident}' (first used at line {first}; "
-                     "every id must be unique)")
+            self.add(path, f"duplicate {what} '{ident}' (first used at line {first}; {hint})")
         else:
             seen[ident] = path
 

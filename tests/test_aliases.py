@@ -23,10 +23,10 @@ def with_aliases(value: str) -> str:
 @pytest.mark.parametrize(("value", "expected"), [
     ("[nguyen-tac-1]",
      "small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].aliases[0]: duplicate id 'nguyen-tac-1' "
-     "(first used at line 32; every id must be unique)"),
+     "(first used at line 32; ids and aliases must all be unique: remove or correct this alias)"),
     ("[cu, cu]",
      "small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].aliases[1]: duplicate id 'cu' "
-     "(first used at line 39; every id must be unique)"),
+     "(first used at line 39; ids and aliases must all be unique: remove or correct this alias)"),
     ("[Cũ]",
      "small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].aliases[0]: 'Cũ' is not a valid id "
      "(expected lowercase letters a-z without diacritics, digits and single hyphens, e.g. bien-phap-3)"),

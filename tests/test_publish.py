@@ -3,10 +3,12 @@ leaves the previous site and content complete."""
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -56,6 +58,22 @@ def test_two_builds_on_different_days_are_byte_identical(tmp_path):
     assert [p for p in site_a if site_a[p] != site_b[p]] == []
     # The sitemap is dated by the data (the small fixture's latest date), not by either clock.
     assert "<lastmod>2024-03-01</lastmod>" in site_a["sitemap.xml"].decode("utf-8")
+    # The files made after the build are compared too: the checklist's PDF and DOCX, the leaflet.
+    downloads = ["bang-kiem/don-vi-a/bang-kiem-don-vi-a.pdf", "bang-kiem/don-vi-a/bang-kiem-don-vi-a.docx",
+                 "to-roi/nghi-quyet-to-roi.pdf"]
+    for path in downloads:
+        assert site_a[path] == site_b[path], path
+    # ... and dated by the data, not by the clock: the PDF's dates, the DOCX's properties and zip entries.
+    from pypdf import PdfReader
+
+    for path in (downloads[0], downloads[2]):
+        info = PdfReader(io.BytesIO(site_a[path])).metadata or {}
+        dates = [str(info[key]) for key in ("/CreationDate", "/ModDate") if key in info]
+        assert all(d.startswith("D:2024") for d in dates), (path, dates)
+    assert "/CreationDate" in (PdfReader(io.BytesIO(site_a[downloads[0]])).metadata or {})
+    with zipfile.ZipFile(io.BytesIO(site_a[downloads[1]])) as docx:
+        assert {info.date_time[:3] for info in docx.infolist()} == {(2024, 3, 1)}
+        assert "2024-03-01T00:00:00Z" in docx.read("docProps/core.xml").decode("utf-8")
 
 
 def test_a_date_given_by_the_user_wins_over_the_data(tmp_path):

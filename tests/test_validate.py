@@ -84,7 +84,7 @@ CASES = [
     Case("a term explained twice",
          "sections:\n", "glossary:\n  - term: HĐND\n    expansion: Hội đồng nhân dân\n    explanation: Cơ quan dân cử.\n"
          "  - term: UBND\n    variants: [HĐND]\n    explanation: Cơ quan hành chính.\nsections:\n",
-         ("small.yaml:31: glossary[1].variants[0]: 'HĐND' is already in the glossary (first at line 27; each term is explained once)",)),
+         ("small.yaml:31: glossary[1].variants[0]: 'HĐND' is already in the glossary (first at line 27; each term is explained once: remove it here or merge the two entries)",)),
     Case("unknown kind of glossary entry",
          "sections:\n", "glossary:\n  - term: hương ước\n    kind: thuat-ngu\n    explanation: Điều dân làng thống nhất.\nsections:\n",
          ("small.yaml:28: glossary[0].kind: 'thuat-ngu' is not allowed (expected one of: abbreviation, term)",)),
