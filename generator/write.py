@@ -108,15 +108,11 @@ def _stage(target: Path, data: bytes) -> Path:
 
 def write_atomic(target: Path, data: bytes) -> None:
     """Write beside the target, then rename over it: a reader never sees half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    tmp = _stage(target, data)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
