@@ -10,7 +10,6 @@ from the clock, so that two builds of the same commit are byte-identical.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import html
 import os
 import subprocess
@@ -20,6 +19,7 @@ from generator import checklist as ck
 from generator import paths
 from generator.model import Resolution
 from generator.qr import qr_svg, qr_svg_data_uri
+from generator.write import cached
 
 CSS = Path(__file__).with_name("theme") / "assets" / "stylesheets" / "checklist.css"
 FONT = '"Times New Roman", "Liberation Serif", serif'
@@ -94,18 +94,6 @@ def page_url(site_url: str, cl: ck.Checklist) -> str:
     return site_url.rstrip("/") + "/" + paths.url(paths.checklist_page(cl.unit))
 
 
-def _cached(cache: Path, key: str, ext: str, make) -> bytes:
-    path = cache / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()}.{ext}"
-    if path.is_file():
-        return path.read_bytes()
-    data = make()
-    cache.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-    return data
-
-
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
@@ -125,9 +113,9 @@ def write_downloads(model: Resolution, site_dir: Path, site_url: str, cache: Pat
     for cl in ck.checklists(model):
         url = page_url(site_url, cl)
         doc = standalone_html(model, cl, site_url, date)
-        pdf = _cached(cache, "pdf\0" + code + doc, "pdf", lambda: html_to_pdf(doc))
+        pdf = cached(cache, "pdf\0" + code + doc, "pdf", lambda: html_to_pdf(doc))
         lines = footer_lines(model, url, date)
-        docx = _cached(cache, "docx\0" + code + repr((model, cl, url, lines, date)), "docx",
+        docx = cached(cache, "docx\0" + code + repr((model, cl, url, lines, date)), "docx",
                        lambda: checklist_docx(model, cl, url=url, footer=lines, date=date))
         for ext, data in (("pdf", pdf), ("docx", docx)):
             target = site_dir / paths.checklist_download(cl.unit, ext)

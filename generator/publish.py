@@ -17,7 +17,7 @@ from generator.errors import InputError
 from generator.pdf import html_to_pdf
 from generator.qr import qr_svg
 from generator.site import resolution_path
-from generator.write import write_atomic
+from generator.write import cached, write_atomic
 
 LEAFLET_CSS = Path(__file__).with_name("theme") / "assets" / "stylesheets" / "nq-leaflet.css"
 _ARTICLE = re.compile(r'(?s)<article class="md-content__inner md-typeset">(.*?)</article>')
@@ -54,8 +54,13 @@ def on_post_build(config: MkDocsConfig) -> None:
                 out / (paths.url(paths.LEAFLET).rstrip("/") + ".html")]
     leaflet = next((p for p in leaflets if p.is_file()), leaflets[0])
     if leaflet.is_file():
-        _write_bytes(out / paths.LEAFLET_PDF, html_to_pdf(leaflet_document(leaflet.read_text(encoding="utf-8")),
-                                                           base_url=str(leaflet)))
+        document = leaflet_document(leaflet.read_text(encoding="utf-8"))
+        # NOTE: the page's HTML and the CSS it inlines are all the PDF's inputs (its QR code is
+        # an image the page names; the address is in the HTML), so they key the cache.
+        cache = Path(config.config_file_path).resolve().parent / ".cache" / "to-roi"
+        pdf = cached(cache, document, "pdf",
+                     lambda: html_to_pdf(document, base_url=str(leaflet)))
+        _write_bytes(out / paths.LEAFLET_PDF, pdf)
 
 
 def leaflet_document(page_html: str) -> str:

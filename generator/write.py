@@ -6,6 +6,7 @@ not in it was written by hand and is never overwritten or removed.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -127,3 +128,14 @@ def _prune_empty_dirs(directory: Path, root: Path) -> None:
     while directory != root and directory.is_dir() and not any(directory.iterdir()):
         directory.rmdir()
         directory = directory.parent
+
+
+def cached(cache: Path, key: str, ext: str, make) -> bytes:
+    """The bytes `make()` returns for `key`, kept in `cache` so that a slow output (a PDF, a
+    DOCX) is only made again when its inputs, all of which are in `key`, change."""
+    path = cache / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()}.{ext}"
+    if path.is_file():
+        return path.read_bytes()
+    data = make()
+    write_atomic(path, data)
+    return data

@@ -93,3 +93,21 @@ def test_the_leaflet_has_every_section_at_a_glance_with_a_qr_code_to_the_site(si
         assert trainers.glance(item) in text
     assert 'src="../qr/trang-chu.svg"' in page
     assert "Tiêu đề ngắn do trang web đặt" in text  # our titles are marked as ours
+
+
+def test_the_leaflet_pdf_is_made_again_only_when_its_page_changes(site, monkeypatch):
+    from types import SimpleNamespace
+
+    from generator import publish
+    from tests.conftest import ROOT
+
+    built = (site / "to-roi" / "nghi-quyet-to-roi.pdf").read_bytes()
+    config = SimpleNamespace(site_dir=str(site), site_url="https://nq55-dan-chu-co-so.tuyenquang.example/",
+                             config_file_path=str(ROOT / "mkdocs.yml"))
+
+    def no_pdf(*args, **kwargs):
+        raise AssertionError("the leaflet PDF was made again although its page did not change")
+
+    monkeypatch.setattr(publish, "html_to_pdf", no_pdf)
+    publish.on_post_build(config)
+    assert (site / "to-roi" / "nghi-quyet-to-roi.pdf").read_bytes() == built
