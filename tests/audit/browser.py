@@ -13,6 +13,8 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
 # A query that finds something on this site; typed key by key (Material searches on keyup).
 SEARCH_QUERY = "kinh phí"
+# The Playwright instance already running in this thread, if any (set by the test session).
+SHARED: list = []
 
 
 @contextlib.contextmanager
@@ -22,7 +24,10 @@ def chromium(extra_args: list[str] | None = None):
 
     if not CHROMIUM.exists():
         raise RuntimeError("Chromium is missing: run `make system-deps` (Debian package chromium)")
-    with tempfile.TemporaryDirectory(prefix="audit-chromium-") as profile, sync_playwright() as pw:
+    # NOTE: Playwright's sync API runs one event loop per thread: when the test session already
+    # drives Chromium (tests/browser/conftest.py registers its instance), use that one.
+    with tempfile.TemporaryDirectory(prefix="audit-chromium-") as profile, \
+            (contextlib.nullcontext(SHARED[0]) if SHARED else sync_playwright()) as pw:
         context = pw.chromium.launch_persistent_context(
             profile, executable_path=str(CHROMIUM), headless=True,
             args=ARGS + (extra_args or []), viewport=DESKTOP)

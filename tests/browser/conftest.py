@@ -37,12 +37,16 @@ def browser(tmp_path_factory):
     assert CHROMIUM.exists(), "Chromium is missing: run `make system-deps` (Debian package chromium)"
     from playwright.sync_api import sync_playwright
 
+    from tests.audit import browser as audit_browser
+
     with sync_playwright() as playwright:
+        audit_browser.SHARED.append(playwright)  # one Playwright per thread: the audits reuse it
         context = playwright.chromium.launch_persistent_context(
             str(tmp_path_factory.mktemp("chromium-profile")), executable_path=str(CHROMIUM),
             args=CHROMIUM_ARGS, headless=True)
         yield context
         context.close()
+        audit_browser.SHARED.clear()
 
 
 @pytest.fixture
