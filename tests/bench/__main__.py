@@ -24,7 +24,7 @@ from pathlib import Path
 from tests.bench.measure import Run, generate, serve_round_trips, timed
 from tests.bench.scale import write_scaled
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the project: tests/bench/ is two levels down
 PY = sys.executable
 
 
