@@ -3,8 +3,8 @@ DOCX downloads, made at build time from the same model as the pages.
 
 Downloads are written into the built site beside each checklist page and cached under
 `.cache/bang-kiem/` keyed by a hash of their inputs, so `mkdocs serve` rebuilds stay fast.
-Dates come from SOURCE_DATE_EPOCH, else the last git commit, else the resolution's date; never
-from the clock, so that two builds of the same commit are byte-identical.
+Dates come from SOURCE_DATE_EPOCH, else the resolution's own date; never from the clock, so that
+two builds of the same data are byte-identical.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime
 import html
 import os
-import subprocess
 from pathlib import Path
 
 from generator import checklist as ck
 from generator import paths
 from generator.model import Resolution
+from generator.sitebuild import source_date_epoch
 from generator.qr import qr_svg, qr_svg_data_uri
 from generator.write import cached
 
@@ -25,19 +25,13 @@ CSS = Path(__file__).with_name("theme") / "assets" / "stylesheets" / "checklist.
 FONT = '"Times New Roman", "Liberation Serif", serif'
 
 
-def build_date(model: Resolution, root: Path | None = None) -> datetime.date:
-    """The date printed as the build date: SOURCE_DATE_EPOCH, else the last commit, else the
-    resolution's own date."""
+def build_date(model: Resolution) -> datetime.date:
+    """The date printed as the build date: SOURCE_DATE_EPOCH (the MkDocs hook sets it from the
+    data unless the user did), else the data's own latest date, as the hook would set it."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch and root is not None:
-        try:
-            epoch = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, text=True,
-                                   capture_output=True, timeout=10).stdout.strip()
-        except (OSError, subprocess.SubprocessError):
-            epoch = ""
     if epoch.isdigit():
         return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
-    return model.document.date
+    return datetime.datetime.fromtimestamp(source_date_epoch(model), datetime.timezone.utc).date()
 
 
 def footer_lines(model: Resolution, url: str, date: datetime.date) -> list[str]:

@@ -108,8 +108,7 @@ def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:
     from generator import downloads
 
     url = page.canonical_url or page.abs_url or ""
-    root = Path(config.config_file_path).resolve().parent
-    lines = downloads.footer_lines(_Session.model, url, downloads.build_date(_Session.model, root))
+    lines = downloads.footer_lines(_Session.model, url, downloads.build_date(_Session.model))
     return downloads.inject(output, lines, url)
 
 
@@ -125,4 +124,4 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     site_url = config.site_url or "/"
     downloads.write_downloads(_Session.model, Path(config.site_dir), site_url,
                               root / ".cache" / "bang-kiem",
-                              downloads.build_date(_Session.model, root))
+                              downloads.build_date(_Session.model))

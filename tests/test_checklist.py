@@ -99,7 +99,7 @@ def test_a_resolution_without_requirements_has_no_checklist_pages():
 
 def test_the_build_date_comes_from_source_date_epoch(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    assert str(downloads.build_date(MODEL, ROOT)) == "2023-11-14"
+    assert str(downloads.build_date(MODEL)) == "2023-11-14"
 
 
 def test_downloads_are_byte_identical_when_rebuilt(tmp_path):

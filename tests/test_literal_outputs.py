@@ -27,6 +27,7 @@ from generator.source import parse
 from generator.validate import validate
 from tests.test_literal import (HOSTILE, LINES, MARK, WORDS, Page, _without_nt1_requirement, hostile_text,
                                 markdown_page, site_markdown, with_text)
+from tests.test_opendata import strings
 
 __all__ = ["site_markdown"]  # a fixture, used by name
 
@@ -121,14 +122,6 @@ def test_the_tooltip_holds_the_text_literally(field, text, site_markdown):
 
 # -- the open data -----------------------------------------------------------------------------------
 
-def _strings(value) -> list[str]:
-    if isinstance(value, dict):
-        return [s for v in value.values() for s in _strings(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in _strings(v)]
-    return [value] if isinstance(value, str) else []
-
-
 JSON_FIELDS = sorted([*LINES, *NEW_FIELDS])
 
 
@@ -146,7 +139,7 @@ def schema():
 @given(text=hostile_text())
 def test_the_json_holds_any_text_as_the_same_string(field, text, schema):
     data = json.loads(opendata.export_text(load(_resolution(field, text))))
-    assert text in _strings(data)
+    assert text in strings(data)
     jsonschema.validate(data, schema)
 
 
