@@ -88,7 +88,13 @@ def on_page_markdown(markdown: str, *, page, config: MkDocsConfig, files) -> str
 
 
 def on_serve(server, config: MkDocsConfig, builder):
-    """Rebuild when the resolution or a template changes, not only the Markdown."""
+    """Rebuild when the resolution or a template changes; not when content/ does.
+
+    content/ is this hook's output: every rebuild the data sets off rewrites files there, and
+    `mkdocs serve`, which watches it, would then build the whole site a second time for nothing
+    (and reload the browser twice). Its inputs are watched instead; a hand edit in content/ is
+    overwritten by the next build anyway."""
+    server.unwatch(config.docs_dir)
     server.watch(str(resolution_path(config)))
     server.watch(str(render.TEMPLATES))
     return server

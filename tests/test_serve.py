@@ -93,3 +93,16 @@ def test_a_syntax_error_under_serve_is_printed_with_its_line_and_the_fix_shows(s
     edit(resolution, "\tauthor: Người Viết", "  author: Người Viết")
     edit(resolution, "Mỗi tháng họp một lần.", "Mỗi năm họp một lần.")
     assert wait_for(lambda: "Mỗi năm họp một lần." in fetch(url)), log.read_text(encoding="utf-8")
+
+
+def test_one_edit_rebuilds_the_site_once(served):
+    """The hook rewrites content/ in every build; if serve watched it, each save would build the
+    site twice and reload the browser twice."""
+    resolution, url, log = served
+    edit(resolution, "Mỗi tháng họp một lần.", "Mỗi quý họp một lần.")
+    assert wait_for(lambda: "Mỗi quý họp một lần." in fetch(url)), log.read_text(encoding="utf-8")
+    # NOTE: the watcher polls every 0.5 s; a second build would start well within 3 s.
+    time.sleep(3)
+    text = log.read_text(encoding="utf-8")
+    assert text.count("Building documentation") == 2, text  # the first build, then the edit's
+    assert text.count("Reloading browsers") == 1, text
