@@ -7,6 +7,7 @@ have rows for the unit type, numbered I, II, III ...; rows are numbered 1, 2, 3 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,6 +112,7 @@ def storage_key(model: Resolution, unit: UnitType) -> str:
     return f"bang-kiem:{model.document.number}:{unit.id}"
 
 
+@functools.cache
 def _env() -> jinja2.Environment:
     return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                               undefined=jinja2.StrictUndefined, trim_blocks=True,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import io
 import zipfile
+from dataclasses import dataclass
 
 from generator import checklist as ck
 from generator.model import Resolution
@@ -21,8 +22,38 @@ FONT = "Times New Roman"
 SYMBOL_FONT = "Segoe UI Symbol"
 
 
-def checklist_docx(model: Resolution, cl: ck.Checklist, *, url: str, footer: list[str],
-                   date: datetime.date) -> bytes:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocxRow:
+    """One requirement's line: its number, wording, who does it, and the clause it comes from."""
+
+    number: int
+    wording: str
+    actor: str | None
+    basis: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DocxForm:
+    """Everything of the data that one checklist's DOCX prints, and nothing else: the cache of
+    the downloads keys the DOCX by it, so an edit elsewhere in the data does not make it again."""
+
+    kind: str
+    subject: str
+    unit: str
+    groups: tuple[tuple[str, str, tuple[DocxRow, ...]], ...]  # (numeral, title, rows)
+
+
+def docx_form(model: Resolution, cl: ck.Checklist) -> DocxForm:
+    """What the DOCX of `cl` prints from `model`."""
+    kind, subject = ck.title(model)
+    return DocxForm(kind=kind, subject=subject, unit=cl.unit.name, groups=tuple(
+        (g.numeral, g.title, tuple(DocxRow(number=r.number, wording=r.requirement.wording,
+                                           actor=r.requirement.actor, basis=ck.basis(model, r.item))
+                                   for r in g.rows))
+        for g in cl.groups))
+
+
+def checklist_docx(form: DocxForm, *, url: str, footer: list[str], date: datetime.date) -> bytes:
     """The DOCX of one checklist; `footer` lines and `date` are fixed by the caller (reproducible)."""
     from docx import Document
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
@@ -119,16 +150,16 @@ def checklist_docx(model: Resolution, cl: ck.Checklist, *, url: str, footer: lis
     first(head.cell(1, 1), "……, ngày … tháng … năm …", italic=True)
     para(d)
 
-    kind, subject = ck.title(model)
+    kind, subject = form.kind, form.subject
     para(d, kind.upper(), bold=True, size=14)
     para(d, subject[:1].upper() + subject[1:], bold=True)
-    para(d, f"Áp dụng cho: {cl.unit.name}", italic=True)
+    para(d, f"Áp dụng cho: {form.unit}", italic=True)
     para(d, f"Kỳ đánh giá: {ck.FILL}", italic=True)
     para(d, ck.NOTE, italic=True, size=10.5, where="justify").paragraph_format.space_after = Pt(6)
 
     widths = list(WIDTHS_MM)
     widths[1] = TEXT_WIDTH_MM - sum(widths)
-    table = d.add_table(rows=2 + sum(1 + len(g.rows) for g in cl.groups), cols=len(widths))
+    table = d.add_table(rows=2 + sum(1 + len(rows) for _, _, rows in form.groups), cols=len(widths))
     table.style = d.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     fixed(table, widths)
@@ -142,21 +173,20 @@ def checklist_docx(model: Resolution, cl: ck.Checklist, *, url: str, footer: lis
     row_props(table.rows[0], True)
     row_props(table.rows[1], True)
     r = 2
-    for group in cl.groups:
+    for numeral, group_title, rows in form.groups:
         cells = table.rows[r].cells
         row_props(table.rows[r])
-        first(cells[0], group.numeral, bold=True, size=12, keep=True)
-        first(cells[1].merge(cells[-1]), group.title, bold=True, size=12, where="left", keep=True)
+        first(cells[0], numeral, bold=True, size=12, keep=True)
+        first(cells[1].merge(cells[-1]), group_title, bold=True, size=12, where="left", keep=True)
         r += 1
-        for row in group.rows:
+        for row in rows:
             cells = table.rows[r].cells
             row_props(table.rows[r])
-            req = row.requirement
             first(cells[0], str(row.number), size=12)
-            first(cells[1], req.wording, size=12, where="justify")
-            if req.actor:
-                para(cells[1], f"Chủ thể: {req.actor}", italic=True, size=10.5, where="left")
-            first(cells[2], ck.basis(model, row.item), size=11, where="left")
+            first(cells[1], row.wording, size=12, where="justify")
+            if row.actor:
+                para(cells[1], f"Chủ thể: {row.actor}", italic=True, size=10.5, where="left")
+            first(cells[2], row.basis, size=11, where="left")
             for i in (3, 4, 5):
                 box = first(cells[i], "☐", size=13).runs[0]
                 # NOTE: Times New Roman has no ☐; name a font that has it rather than leave
@@ -196,7 +226,7 @@ def checklist_docx(model: Resolution, cl: ck.Checklist, *, url: str, footer: lis
         first(box.cell(0, 1)).add_run().add_picture(io.BytesIO(png), width=Mm(15))
 
     props = d.core_properties
-    props.title = f"{kind} – {cl.unit.name}"
+    props.title = f"{kind} – {form.unit}"
     props.subject = subject
     props.language = "vi-VN"
     props.author = props.last_modified_by = ""

@@ -98,19 +98,22 @@ def _write(path: Path, data: bytes) -> None:
 def write_downloads(model: Resolution, site_dir: Path, site_url: str, cache: Path,
                     date: datetime.date) -> list[Path]:
     """Write the PDF and DOCX of every checklist into the built site; returns their paths."""
-    from generator.docx_checklist import checklist_docx
+    from generator.docx_checklist import checklist_docx, docx_form
     from generator.pdf import html_to_pdf
 
+    # NOTE: the code that lays the files out is an input too (checklist.py: the form's fixed
+    # words, columns and signers).
     code = "".join(Path(__file__).with_name(n).read_text(encoding="utf-8")
-                   for n in ("docx_checklist.py", "pdf.py", "qr.py"))
+                   for n in ("checklist.py", "docx_checklist.py", "pdf.py", "qr.py"))
     written = []
     for cl in ck.checklists(model):
         url = page_url(site_url, cl)
         doc = standalone_html(model, cl, site_url, date)
         pdf = cached(cache, "pdf\0" + code + doc, "pdf", lambda: html_to_pdf(doc))
         lines = footer_lines(model, url, date)
-        docx = cached(cache, "docx\0" + code + repr((model, cl, url, lines, date)), "docx",
-                       lambda: checklist_docx(model, cl, url=url, footer=lines, date=date))
+        form = docx_form(model, cl)
+        docx = cached(cache, "docx\0" + code + repr((form, url, lines, date)), "docx",
+                       lambda: checklist_docx(form, url=url, footer=lines, date=date))
         for ext, data in (("pdf", pdf), ("docx", docx)):
             target = site_dir / paths.checklist_download(cl.unit, ext)
             _write(target, data)

@@ -14,15 +14,18 @@ if str(_ROOT) not in sys.path:
 
 from generator import publish, site  # noqa: E402
 from generator.publish import on_page_content  # noqa: E402
-from generator.site import (on_config, on_nav, on_page_markdown, on_post_page, on_serve,  # noqa: E402
-                            on_startup)
+from generator.site import (on_config, on_env, on_nav, on_page_markdown, on_post_page,  # noqa: E402
+                            on_serve, on_startup)
 
 
 def on_post_build(*, config) -> None:
     """Files written into the built site: trainers' QR codes and leaflet, checklist downloads."""
-    publish.on_post_build(config)
+    model = site.built_model()
+    if model is None:
+        return  # the first build failed: there is no site to finish
+    publish.on_post_build(config, model)
     site.on_post_build(config=config)
 
 
-__all__ = ["on_config", "on_nav", "on_page_content", "on_page_markdown", "on_post_build",
+__all__ = ["on_config", "on_env", "on_nav", "on_page_content", "on_page_markdown", "on_post_build",
            "on_post_page", "on_serve", "on_startup"]

@@ -12,11 +12,10 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from generator import paths, pipeline, trainers
-from generator.errors import InputError
+from generator import paths, trainers
+from generator.model import Resolution
 from generator.pdf import html_to_pdf
 from generator.qr import qr_svg
-from generator.site import resolution_path
 from generator.write import cached, write_atomic
 
 LEAFLET_CSS = Path(__file__).with_name("theme") / "assets" / "stylesheets" / "nq-leaflet.css"
@@ -33,17 +32,15 @@ def on_page_content(html: str, page, config: MkDocsConfig, files) -> str:
     return html.replace(trainers.SITE_URL, site_url(config))
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    """Write the QR codes, finish the redirect pages and print the leaflet to PDF."""
-    try:
-        model = pipeline.load_resolution(resolution_path(config))
-    except InputError:
-        return  # already reported by on_config; `mkdocs serve` keeps the last good site
+def on_post_build(config: MkDocsConfig, model: Resolution) -> None:
+    """Write the QR codes, finish the redirect pages and print the leaflet to PDF, for `model`,
+    the resolution this build's pages were generated from."""
     out = Path(config.site_dir)
     base = site_url(config)
+    cache = Path(config.config_file_path).resolve().parent / ".cache"
     targets = trainers.link_targets(model)
     for target in targets:
-        _write_text(out / target.qr, qr_svg(base + target.url) + "\n")
+        _write_text(out / target.qr, qr_svg(base + target.url, cache / "qr") + "\n")
     for item in model.items:
         for alias in item.aliases:
             redirect = out / paths.projector_redirect(alias)
@@ -57,8 +54,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         document = leaflet_document(leaflet.read_text(encoding="utf-8"))
         # NOTE: the page's HTML and the CSS it inlines are all the PDF's inputs (its QR code is
         # an image the page names; the address is in the HTML), so they key the cache.
-        cache = Path(config.config_file_path).resolve().parent / ".cache" / "to-roi"
-        pdf = cached(cache, document, "pdf",
+        pdf = cached(cache / "to-roi", document, "pdf",
                      lambda: html_to_pdf(document, base_url=str(leaflet)))
         _write_bytes(out / paths.LEAFLET_PDF, pdf)
 

@@ -3,20 +3,36 @@ sized data: URI for print margins, PNG for DOCX."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import io
+from pathlib import Path
 
 import segno
 
+from generator.write import cached
 
+# Everything the SVG of a URL depends on besides the URL: this file (the options below) and the
+# library that encodes it. A change to either makes every cached code stale.
+_INPUTS = hashlib.sha256(Path(__file__).read_bytes() + segno.__version__.encode()).hexdigest()
+
+
+@functools.lru_cache(maxsize=4096)
 def _code(url: str) -> segno.QRCode:
+    # NOTE: encoding is the slow part (about 10 ms a code: segno tries every mask in Python); a
+    # build asks for the same URL in several forms, and `mkdocs serve` for all of them again
+    # on every save, so each URL is encoded once per process.
     # NOTE: error level M survives a crumpled or photocopied handout.
     return segno.make(url, error="m", micro=False)
 
 
-def qr_svg(url: str) -> str:
+def qr_svg(url: str, cache: Path | None = None) -> str:
     """An SVG QR code that encodes `url` exactly; scalable (viewBox only), black on white.
 
-    Valid as a standalone file and inline in HTML."""
+    Valid as a standalone file and inline in HTML. With `cache`, a folder, the SVG is kept there
+    and only made again when `url`, this file or the library changes."""
+    if cache is not None:
+        return cached(cache, f"{_INPUTS}\n{url}", "svg", lambda: qr_svg(url).encode("utf-8")).decode("utf-8")
     out = io.BytesIO()
     # NOTE: the quiet zone (border 4) is what phone scanners need to find the code on a busy page.
     _code(url).save(out, kind="svg", scale=1, border=4, xmldecl=False, omitsize=True,

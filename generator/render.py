@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path, PurePosixPath
@@ -51,8 +52,10 @@ def summary(text: str, limit: int = 155) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
+@functools.cache
 def environment() -> jinja2.Environment:
-    """The strict Jinja environment all pages are rendered with."""
+    """The strict Jinja environment all pages are rendered with; one per process, so that
+    `mkdocs serve` compiles a template again only when its file changes (Jinja checks)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,

@@ -15,6 +15,8 @@ import os
 import sys
 from pathlib import Path
 
+import jinja2
+import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
@@ -47,6 +49,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
     """Remember whether this is `mkdocs serve` (keep serving on bad input) or a build (fail)."""
     _Session.command = command
     _Session.last_good_nav = None
+    _Session.model = None
     _Session.user_epoch = os.environ.get(sitebuild.EPOCH_ENV)
 
 
@@ -73,6 +76,31 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # data's date keeps two builds of the same data byte-identical, on any day.
         os.environ[sitebuild.EPOCH_ENV] = str(sitebuild.source_date_epoch(model))
     return config
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates, compiled once per process: MkDocs makes a new Jinja environment
+    for every build, and `mkdocs serve` builds on every save. Jinja keys each template by its
+    name and checks its source, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._store:
+            bucket.bytecode_from_string(self._store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+_THEME_TEMPLATES = _CompiledTemplates()
+
+
+def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files) -> jinja2.Environment:
+    """Keep the theme's compiled templates from one build to the next (see _CompiledTemplates)."""
+    env.bytecode_cache = _THEME_TEMPLATES
+    return env
 
 
 def on_nav(nav, *, config: MkDocsConfig, files):
@@ -116,6 +144,12 @@ def on_post_page(output: str, *, page, config: MkDocsConfig) -> str:
     url = page.canonical_url or page.abs_url or ""
     lines = downloads.footer_lines(_Session.model, url, downloads.build_date(_Session.model))
     return downloads.inject(output, lines, url)
+
+
+def built_model():
+    """The resolution the current build's pages come from: this build's, or under `mkdocs serve`
+    after a broken edit the last good one; None before any good build."""
+    return _Session.model
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

@@ -187,6 +187,40 @@ def test_a_rebuild_with_the_same_inputs_takes_the_downloads_from_the_cache(tmp_p
         downloads.write_downloads(MODEL, tmp_path / "c", "https://example.org/other/", tmp_path / "cache", date)
 
 
+def test_an_edit_the_downloads_do_not_print_leaves_them_in_the_cache(tmp_path, monkeypatch):
+    """Every save under `mkdocs serve` rebuilds the site: an edit to what the checklists do not
+    print (an item's explanation) must not make their PDF and DOCX again; an edit to a
+    requirement's wording must."""
+    import dataclasses
+    import datetime
+
+    import generator.docx_checklist
+    import generator.pdf
+
+    date, url, cache = datetime.date(2024, 1, 16), "https://example.org/", tmp_path / "cache"
+    downloads.write_downloads(MODEL, tmp_path / "a", url, cache, date)
+    made: list[str] = []
+    monkeypatch.setattr(generator.pdf, "html_to_pdf", lambda *a, **k: made.append("pdf") or b"%PDF")
+    monkeypatch.setattr(generator.docx_checklist, "checklist_docx", lambda *a, **k: made.append("docx") or b"PK")
+
+    def explained_again(item):
+        if item.explanation is None:
+            return item
+        return dataclasses.replace(item, explanation=dataclasses.replace(
+            item.explanation, citizen=item.explanation.citizen + " (sửa)"))
+
+    edited = dataclasses.replace(MODEL, sections=tuple(
+        dataclasses.replace(s, items=tuple(explained_again(i) for i in s.items)) for s in MODEL.sections))
+    assert edited != MODEL
+    downloads.write_downloads(edited, tmp_path / "b", url, cache, date)
+    assert made == []
+    first = MODEL.requirements[0]
+    reworded = dataclasses.replace(MODEL, requirements=(
+        dataclasses.replace(first, wording=first.wording + " (sửa)"), *MODEL.requirements[1:]))
+    downloads.write_downloads(reworded, tmp_path / "c", url, cache, date)
+    assert "pdf" in made and "docx" in made
+
+
 def test_the_index_links_every_download(site):
     page = (site / "bang-kiem" / "index.html").read_text(encoding="utf-8")
     for unit_id in UNITS:

@@ -199,9 +199,10 @@ def test_the_docx_holds_any_wording_exactly(text):
 
 
 def downloads_docx(model, cl, url: str, date: datetime.date) -> bytes:
-    from generator.docx_checklist import checklist_docx
+    from generator.docx_checklist import checklist_docx, docx_form
 
-    return checklist_docx(model, cl, url=url, footer=downloads.footer_lines(model, url, date), date=date)
+    return checklist_docx(docx_form(model, cl), url=url, footer=downloads.footer_lines(model, url, date),
+                          date=date)
 
 
 # -- a glossary term: literal on the glossary page, or refused with a message ------------------------

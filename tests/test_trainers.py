@@ -81,6 +81,22 @@ def test_qr_svg_is_a_scalable_svg_naming_its_url():
     assert qr_svg("https://example.test/") == qr_svg("https://example.test/")
 
 
+def test_a_qr_code_is_kept_in_the_cache_by_its_url(tmp_path, monkeypatch):
+    from generator import qr
+
+    url = "https://example.test/bien-phap/3/"
+    made = qr_svg(url, tmp_path)
+    assert made == qr_svg(url) and len(list(tmp_path.iterdir())) == 1
+
+    def no_encoding(*args, **kwargs):
+        raise AssertionError("encoded again although the URL is in the cache")
+
+    monkeypatch.setattr(qr, "qr_svg", no_encoding)  # what the cache calls to make a code
+    assert qr_svg(url, tmp_path) == made
+    with pytest.raises(AssertionError, match="encoded again"):
+        qr_svg(url + "4/", tmp_path)
+
+
 def test_the_leaflet_has_every_section_at_a_glance_with_a_qr_code_to_the_site(site):
     from tests.test_site import text_of
 
@@ -98,7 +114,7 @@ def test_the_leaflet_has_every_section_at_a_glance_with_a_qr_code_to_the_site(si
 def test_the_leaflet_pdf_is_made_again_only_when_its_page_changes(site, monkeypatch):
     from types import SimpleNamespace
 
-    from generator import publish
+    from generator import pipeline, publish
     from tests.conftest import ROOT
 
     built = (site / "to-roi" / "nghi-quyet-to-roi.pdf").read_bytes()
@@ -109,5 +125,5 @@ def test_the_leaflet_pdf_is_made_again_only_when_its_page_changes(site, monkeypa
         raise AssertionError("the leaflet PDF was made again although its page did not change")
 
     monkeypatch.setattr(publish, "html_to_pdf", no_pdf)
-    publish.on_post_build(config)
+    publish.on_post_build(config, pipeline.load_resolution(ROOT / "resolution.yaml"))
     assert (site / "to-roi" / "nghi-quyet-to-roi.pdf").read_bytes() == built
