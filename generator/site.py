@@ -16,11 +16,10 @@ import sys
 from pathlib import Path
 
 import jinja2
-import jinja2.bccache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from generator import literal, pipeline, render, search, sitebuild
+from generator import compiled, literal, pipeline, render, search, sitebuild
 from generator.errors import InputError
 
 # The resolution is `resolution.yaml` beside mkdocs.yml unless NQ_RESOLUTION names another file.
@@ -57,6 +56,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Generate the content directory and the navigation from the resolution."""
     source = resolution_path(config)
     search.configure(config)
+    if _Session.command == "serve":
+        # NOTE: the preview is the site as it will be published: its QR codes, canonical links and
+        # checklist downloads carry the public address, not serve's own, so the PDFs and DOCX
+        # come from the cache `make site` filled instead of being made again for 127.0.0.1.
+        config.site_url = _published_url(config) or config.site_url
     try:
         model, _ = pipeline.build(source, Path(config.docs_dir), name=_shown(source))
     except InputError as err:
@@ -78,29 +82,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """The theme's templates, compiled once per process: MkDocs makes a new Jinja environment
-    for every build, and `mkdocs serve` builds on every save. Jinja keys each template by its
-    name and checks its source, so an edited template is compiled again."""
-
-    def __init__(self) -> None:
-        self._store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self._store:
-            bucket.bytecode_from_string(self._store[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._store[bucket.key] = bucket.bytecode_to_string()
-
-
-_THEME_TEMPLATES = _CompiledTemplates()
-
-
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files) -> jinja2.Environment:
-    """Keep the theme's compiled templates from one build to the next (see _CompiledTemplates)."""
-    env.bytecode_cache = _THEME_TEMPLATES
+    """Keep the theme's compiled templates from one build to the next (MkDocs makes a new
+    environment for every build, and `mkdocs serve` builds on every save)."""
+    root = Path(config.config_file_path).resolve().parent
+    env.bytecode_cache = compiled.TemplateCache(env, root / ".cache" / "jinja-theme")
     return env
+
+
+def _published_url(config: MkDocsConfig) -> str | None:
+    """site_url as mkdocs.yml gives it (SITE_URL applied): `mkdocs serve` puts its own address
+    in its place before any hook runs."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config.config_file_path, "rb") as f:
+        return yaml_load(f).get("site_url")
 
 
 def on_nav(nav, *, config: MkDocsConfig, files):

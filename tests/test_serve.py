@@ -106,3 +106,18 @@ def test_one_edit_rebuilds_the_site_once(served):
     text = log.read_text(encoding="utf-8")
     assert text.count("Building documentation") == 2, text  # the first build, then the edit's
     assert text.count("Reloading browsers") == 1, text
+
+
+def test_the_preview_carries_the_published_address_and_reuses_the_built_downloads(served, small_site):
+    """Under serve, QR codes, canonical links and the checklists' PDF/DOCX name the public address
+    (as `mkdocs build` of the same configuration does), so the downloads `make site` cached are
+    not made again for serve's own address."""
+    import re
+
+    resolution, url, log = served
+    canonical = re.compile(r'<link rel="canonical" href="([^"]+)"')
+    built = (small_site / "bien-phap" / "1" / "index.html").read_text(encoding="utf-8")
+    assert canonical.search(fetch(url)).group(1) == canonical.search(built).group(1)
+    assert "127.0.0.1" not in canonical.search(built).group(1)
+    qr = "qr/bien-phap-1.svg"
+    assert fetch(url.replace("bien-phap/1/", qr)) == (small_site / qr).read_text(encoding="utf-8")

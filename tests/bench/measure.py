@@ -41,11 +41,14 @@ def timed(cmd: list[str], cwd: Path) -> Run:
 
 
 def generate(resolution: Path, out: Path) -> Run:
-    """The generator alone, in this process (no interpreter start-up): resolution → Markdown."""
-    from generator import pipeline
+    """The generator alone, in this process (no interpreter start-up): resolution → Markdown,
+    with its templates compiled as in a fresh build (the process keeps them otherwise)."""
+    from generator import checklist, pipeline, render
 
     import resource
 
+    render.environment.cache_clear()
+    checklist._env.cache_clear()
     started = time.perf_counter()
     pipeline.build(resolution, out)
     return Run(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
