@@ -18,7 +18,7 @@ def checklist(page, base_url):
     page.goto(base_url + PAGE)
     page.evaluate("localStorage.clear()")
     page.reload()
-    page.wait_for_selector("[data-bk-tools]:not([hidden])")
+    page.wait_for_selector("[data-bk-tools][data-bk-ready]")
     return page
 
 
@@ -49,7 +49,7 @@ def test_ticks_and_evidence_survive_a_reload(checklist):
     fill_two(checklist)
     assert state(checklist) == FILLED
     checklist.reload()
-    checklist.wait_for_selector("[data-bk-tools]:not([hidden])")
+    checklist.wait_for_selector("[data-bk-tools][data-bk-ready]")
     assert state(checklist) == FILLED
     # the header shows the unit's name in capitals, as Nghị định 30/2020/NĐ-CP lays it out
     assert checklist.inner_text(".bk-head .bk-unit").strip() == "SỞ NỘI VỤ TỈNH TUYÊN QUANG"
@@ -72,7 +72,7 @@ def test_reset_asks_first_and_then_clears(checklist):
     checklist.click("[data-bk-action=reset]")
     assert state(checklist) == EMPTY
     checklist.reload()
-    checklist.wait_for_selector("[data-bk-tools]:not([hidden])")
+    checklist.wait_for_selector("[data-bk-tools][data-bk-ready]")
     assert state(checklist) == EMPTY
 
 
@@ -149,7 +149,7 @@ def test_without_javascript_the_page_is_a_complete_blank_form(browser, base_url)
 def test_the_checklist_fits_a_phone_without_sideways_scrolling(checklist):
     checklist.set_viewport_size({"width": 360, "height": 740})
     checklist.reload()
-    checklist.wait_for_selector("[data-bk-tools]:not([hidden])")
+    checklist.wait_for_selector("[data-bk-tools][data-bk-ready]")
     assert checklist.evaluate("document.documentElement.scrollWidth") <= 360
     box = checklist.locator(f"#{ROW1} td[data-bk-result=done] label").bounding_box()
     assert box["width"] >= 44 and box["height"] >= 44

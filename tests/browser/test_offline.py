@@ -82,10 +82,10 @@ def test_a_checklist_filled_in_from_disk_keeps_what_was_entered(unpacked, offlin
     page.goto(form.as_uri(), wait_until="load")
     page.evaluate("localStorage.clear()")
     page.reload()
-    page.wait_for_selector("[data-bk-tools]:not([hidden])")
+    page.wait_for_selector("[data-bk-tools][data-bk-ready]")
     assert page.locator(f"#{ROW1}").count() == 1
     fill_two(page)
     page.reload()
-    page.wait_for_selector("[data-bk-tools]:not([hidden])")
+    page.wait_for_selector("[data-bk-tools][data-bk-ready]")
     assert state(page) == FILLED
     assert outside == [] and errors == []

@@ -9,7 +9,9 @@
   if (!doc || !tools) return;
   var key = doc.getAttribute("data-bk-key");
   var storage;
-  try { storage = window.localStorage; storage.getItem(key); } catch (e) { return; }
+  // NOTE: the tools are shown from the first paint (no layout shift); where nothing can be kept,
+  // they are hidden again, and the page stays a blank form to print.
+  try { storage = window.localStorage; storage.getItem(key); } catch (e) { tools.hidden = true; return; }
 
   var FIELDS = ["evidence", "note"];
   var RESULTS = ["done", "todo", "na"];
@@ -103,7 +105,6 @@
         td.appendChild(area);
       });
     });
-    tools.hidden = false;
   }
 
   function paint() {
@@ -222,4 +223,5 @@
   window.addEventListener("afterprint", function () {
     document.documentElement.classList.remove("bk-print-blank");
   });
+  tools.setAttribute("data-bk-ready", "");  // filled in, listening: what tests wait for
 })();
