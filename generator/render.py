@@ -24,6 +24,7 @@ _ALWAYS = frozenset("\\`*_{}[]!|~^=+#:")
 # `markdown` attribute, Python-Markdown's HTML parser reads `\<script>` as a tag before any
 # escape is applied, and would swallow the rest of the page as script.
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_ESCAPES = str.maketrans({**{c: "\\" + c for c in _ALWAYS}, **_ENTITIES})
 # Characters that start a block (lists, headings, snippets) only at the start of a line.
 _LINE_START = frozenset("-+*#")
 _ORDERED = re.compile(r"^(\d+)([.)])")
@@ -31,7 +32,7 @@ _ORDERED = re.compile(r"^(\d+)([.)])")
 
 def md(text: str) -> str:
     """Escape text for Markdown so that it is shown literally, never as markup."""
-    out = "".join("\\" + c if c in _ALWAYS else _ENTITIES.get(c, c) for c in text)
+    out = text.translate(_ESCAPES)
     if out[:1] in _LINE_START:
         out = "\\" + out
     return _ORDERED.sub(r"\1\\\2", out)

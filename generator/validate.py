@@ -27,6 +27,11 @@ _EXPECTED_TYPE = {"object": "a mapping of fields", "array": "a list (lines start
                   "string": "text", "integer": "a whole number"}
 # Characters that look like nothing but make two ids differ (pasted from Word or the web).
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00a0", "\u00ad", "\u202f"}
+# A quick first look, so that the character-by-character check runs only on the rare text that
+# needs it: the invisible characters above and every code point of categories Cc (controls) and
+# Co (private use).
+_SUSPECT = re.compile("[" + "".join(sorted(_INVISIBLE)) + "\x00-\x1f\x7f-\x9f\ue000-\uf8ff"
+                      "\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 
 
 @cache
@@ -230,7 +235,7 @@ class _Checker:
         elif isinstance(node, list):
             for i, value in enumerate(node):
                 self._check_text(value, path + (i,))
-        elif isinstance(node, str) and path and path[-1] != "id":
+        elif isinstance(node, str) and path and path[-1] != "id" and _SUSPECT.search(node):
             bad = sorted({c for c in node if c in _INVISIBLE - {"\u00a0"}
                           or unicodedata.category(c) in ("Cc", "Co") and c not in "\n\t\r"})
             if bad:

@@ -153,3 +153,16 @@ def test_the_json_schema_accepts_the_real_data_and_is_valid_for_editors():
 
     jsonschema.Draft202012Validator.check_schema(schema())
     jsonschema.validate(load(ROOT / "resolution.yaml").data, schema())
+
+
+def test_the_quick_look_for_invisible_characters_misses_none_the_full_check_reports():
+    """validate.py looks at a text character by character only when _SUSPECT finds something:
+    every code point the full check would report must be found by it."""
+    import unicodedata
+
+    from generator.validate import _INVISIBLE, _SUSPECT
+
+    reported = [chr(i) for i in range(0x110000)
+                if chr(i) in _INVISIBLE or unicodedata.category(chr(i)) in ("Cc", "Co")]
+    assert len(reported) > 137_000  # private use planes included
+    assert [hex(ord(c)) for c in reported if not _SUSPECT.search(c)] == []
