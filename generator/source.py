@@ -83,6 +83,9 @@ def parse(text: str, name: str) -> Loaded:
     # NFC first: Vietnamese typed on some systems arrives decomposed, and the same word must
     # compare equal wherever it came from. NFC never changes line breaks, so lines still match.
     text = unicodedata.normalize("NFC", text)
+    fast = _fast_parse(text, name)
+    if fast is not None:
+        return fast
     loader = None
     try:
         # NOTE: the reader checks every character when the loader is made, so it is inside the try.
@@ -107,6 +110,26 @@ def parse(text: str, name: str) -> Loaded:
     data = builder.value(root, ())
     defects = loader.alias_defects + builder.defects
     return Loaded(file=name, data=data, lines=builder.lines, defects=tuple(defects))
+
+
+def _fast_parse(text: str, name: str) -> Loaded | None:
+    """The same as `parse`, with libyaml (C) reading the text; None when libyaml is missing or
+    the text has any syntax problem, so that `parse` reports it with PyYAML's own messages
+    (the ones our tests and editors know)."""
+    if _FastLoader is None:
+        return None
+    loader = _FastLoader(text)
+    try:
+        root = loader.get_single_node()
+    except (yaml.YAMLError, RecursionError):
+        return None
+    finally:
+        loader.dispose()
+    if root is None:
+        return None
+    builder = _Builder()
+    data = builder.value(root, ())
+    return Loaded(file=name, data=data, lines=builder.lines, defects=tuple(loader.alias_defects + builder.defects))
 
 
 def _deep_line(text: str, limit: int = 100) -> int | None:
@@ -169,12 +192,10 @@ def _read_text(path: Path, name: str) -> str:
                     "as UTF-8; in Notepad: File > Save As > Encoding: UTF-8)")]) from None
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that composes nodes only and records aliases instead of following them."""
+class _RecordAliases:
+    """Composes nodes only, and records aliases instead of following them."""
 
-    def __init__(self, stream: str):
-        super().__init__(stream)
-        self.alias_defects: list[tuple[DataPath, int, str]] = []
+    alias_defects: list[tuple[DataPath, int, str]]
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
@@ -187,6 +208,31 @@ class _Loader(yaml.SafeLoader):
             return ScalarNode(tag=_STR, value="", start_mark=event.start_mark, end_mark=event.end_mark)
         node = super().compose_node(parent, index)
         return node
+
+
+class _Loader(_RecordAliases, yaml.SafeLoader):
+    """PyYAML in Python: slow, with the error messages editors see."""
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.alias_defects = []
+
+
+try:
+    from yaml._yaml import CParser
+except ImportError:  # PyYAML built without libyaml
+    _FastLoader = None
+else:
+    class _FastLoader(_RecordAliases, yaml.composer.Composer, CParser, SafeConstructor, yaml.resolver.Resolver):
+        """libyaml scans and parses (about five times faster); composing stays in Python, so
+        aliases, tags and lines are handled exactly as by _Loader."""
+
+        def __init__(self, stream: str):
+            CParser.__init__(self, stream)
+            SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            self.alias_defects = []
 
 
 class _Builder:

@@ -93,3 +93,41 @@ def test_a_syntax_error_is_placed_at_a_data_path_read_from_the_indentation(text,
     from generator.syntax import data_path_at
 
     assert data_path_at(text, line) == path
+
+
+def _corpus_names():
+    from tests.test_corpus import NAMES
+
+    return NAMES
+
+
+@pytest.mark.parametrize("name", ["(resolution.yaml)", "(small fixture)", *_corpus_names()])
+def test_libyaml_reads_every_input_as_pyyaml_does_or_leaves_it_to_pyyaml(name, monkeypatch):
+    """source.parse reads with libyaml first (fast) and falls back to PyYAML, whose messages the
+    editors see, on any syntax problem. libyaml must never accept what PyYAML refuses, and what
+    it accepts must come out the same: data, lines and defects."""
+    import unicodedata
+
+    from generator import source
+    from generator.errors import InputError
+    from tests.conftest import ROOT, SMALL
+    from tests.test_corpus import corpus_input
+
+    data = {"(resolution.yaml)": lambda: (ROOT / "resolution.yaml").read_bytes(),
+            "(small fixture)": lambda: SMALL.read_bytes()}.get(name, lambda: corpus_input(name))()
+    try:
+        text = unicodedata.normalize("NFC", data.decode("utf-8"))
+    except UnicodeDecodeError:
+        return  # refused before any parser sees it
+    fast = source._fast_parse(text, "r.yaml")
+    monkeypatch.setattr(source, "_FastLoader", None)
+    try:
+        slow = source.parse(text, "r.yaml")
+    except InputError:
+        slow = None
+    if slow is None:
+        assert fast is None
+    elif name.startswith("("):
+        assert fast == slow and fast is not None
+    else:
+        assert fast in (slow, None)
