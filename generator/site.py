@@ -24,6 +24,8 @@ from generator.errors import InputError
 
 # The resolution is `resolution.yaml` beside mkdocs.yml unless NQ_RESOLUTION names another file.
 RESOLUTION_ENV = "NQ_RESOLUTION"
+# How often `mkdocs serve` looks at the resolution and the templates for a change.
+WATCH_POLL_SECONDS = 0.1
 
 
 class _Session:
@@ -119,6 +121,19 @@ def on_serve(server, config: MkDocsConfig, builder):
     (and reload the browser twice). Its inputs are watched instead; a hand edit in content/ is
     overwritten by the next build anyway."""
     server.unwatch(config.docs_dir)
+    # NOTE: MkDocs polls what it watches every 0.5 s: a quarter of a second of every save's round
+    # trip on average. A watch takes the observer's interval when it is added, and a file is
+    # watched through its folder, which the resolution shares with mkdocs.yml (watched before
+    # this hook runs), so mkdocs.yml's watch is added again after the interval is shortened. The
+    # folders polled are small (the project's top level, the templates), cheap to look at ten
+    # times a second. `_timeout` is watchdog's own (pinned in requirements.txt); without it the
+    # default stays, which is only slower.
+    observer = getattr(server, "observer", None)
+    if observer is not None and hasattr(observer, "_timeout"):
+        observer._timeout = min(observer._timeout, WATCH_POLL_SECONDS)
+        if config.config_file_path:
+            server.unwatch(config.config_file_path)
+            server.watch(config.config_file_path)
     server.watch(str(resolution_path(config)))
     server.watch(str(render.TEMPLATES))
     return server

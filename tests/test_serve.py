@@ -121,3 +121,30 @@ def test_the_preview_carries_the_published_address_and_reuses_the_built_download
     assert "127.0.0.1" not in canonical.search(built).group(1)
     qr = "qr/bien-phap-1.svg"
     assert fetch(url.replace("bien-phap/1/", qr)) == (small_site / qr).read_text(encoding="utf-8")
+
+
+def test_serve_polls_the_data_and_templates_often_and_not_content(tmp_path):
+    """What `mkdocs serve` watches once the hook has run: resolution.yaml and the templates,
+    looked at every 0.1 s; not content/, the hook's own output."""
+    from pathlib import Path
+
+    from mkdocs.config import load_config
+    from mkdocs.livereload import LiveReloadServer
+
+    from generator import render, site
+
+    config_file = site_project(tmp_path, SMALL)
+    config = load_config(str(config_file))
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        server.watch(config.docs_dir)  # what mkdocs serve watches before the hook's on_serve
+        server.watch(config.config_file_path)
+        site.on_serve(server, config, None)
+        polled = {Path(e.watch.path).resolve(): e.timeout for e in server.observer.emitters}
+    finally:
+        server.server_close()
+    assert Path(config.docs_dir).resolve() not in polled
+    # A file is watched through its folder: the resolution's is mkdocs.yml's.
+    assert site.resolution_path(config).parent == Path(config.config_file_path).resolve().parent
+    assert polled == {site.resolution_path(config).parent: site.WATCH_POLL_SECONDS,
+                      render.TEMPLATES.resolve(): site.WATCH_POLL_SECONDS}
