@@ -106,10 +106,7 @@ def parse(text: str, name: str) -> Loaded:
     if root is None:
         raise InputError([Problem(file=name, line=1, path="(document)",
                                   message="the file has no data (expected the resolution as a YAML mapping)")])
-    builder = _Builder()
-    data = builder.value(root, ())
-    defects = loader.alias_defects + builder.defects
-    return Loaded(file=name, data=data, lines=builder.lines, defects=tuple(defects))
+    return _loaded(root, loader.alias_defects, name)
 
 
 def _fast_parse(text: str, name: str) -> Loaded | None:
@@ -127,9 +124,14 @@ def _fast_parse(text: str, name: str) -> Loaded | None:
         loader.dispose()
     if root is None:
         return None
+    return _loaded(root, loader.alias_defects, name)
+
+
+def _loaded(root: Node, alias_defects: list, name: str) -> Loaded:
+    """Plain data, lines and defects from a composed document."""
     builder = _Builder()
     data = builder.value(root, ())
-    return Loaded(file=name, data=data, lines=builder.lines, defects=tuple(loader.alias_defects + builder.defects))
+    return Loaded(file=name, data=data, lines=builder.lines, defects=tuple(alias_defects + builder.defects))
 
 
 def _deep_line(text: str, limit: int = 100) -> int | None:
