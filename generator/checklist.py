@@ -115,11 +115,10 @@ def storage_key(model: Resolution, unit: UnitType) -> str:
 @functools.cache
 def _env() -> jinja2.Environment:
     from generator import compiled
-    from generator.render import CACHE
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.bytecode_cache = compiled.TemplateCache(env, CACHE / "jinja-generator")
+    env.bytecode_cache = compiled.TemplateCache(env, compiled.GENERATOR_CACHE)
     return env
 
 

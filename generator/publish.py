@@ -16,6 +16,7 @@ from generator import paths, trainers
 from generator.model import Resolution
 from generator.pdf import html_to_pdf
 from generator.qr import qr_svg
+from generator.site import cache_dir
 from generator.write import cached, write_atomic
 
 LEAFLET_CSS = Path(__file__).with_name("theme") / "assets" / "stylesheets" / "nq-leaflet.css"
@@ -37,7 +38,7 @@ def on_post_build(config: MkDocsConfig, model: Resolution) -> None:
     the resolution this build's pages were generated from."""
     out = Path(config.site_dir)
     base = site_url(config)
-    cache = Path(config.config_file_path).resolve().parent / ".cache"
+    cache = cache_dir(config)
     targets = trainers.link_targets(model)
     for target in targets:
         _write_text(out / target.qr, qr_svg(base + target.url, cache / "qr") + "\n")

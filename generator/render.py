@@ -13,8 +13,6 @@ from generator import checklist, compiled, glossary, paths
 from generator.model import Resolution
 
 TEMPLATES = Path(__file__).with_name("templates")
-# Compiled templates (generator/compiled.py), in the project's cache beside the PDFs'.
-CACHE = Path(__file__).resolve().parent.parent / ".cache"
 
 # Characters that start Markdown or extension syntax anywhere in a line (emphasis, code, links,
 # raw HTML, entities, attribute lists, tables, keys/mark/caret/tilde). pymdownx.escapeall makes a
@@ -70,7 +68,7 @@ def environment() -> jinja2.Environment:
         comment_end_string="##}",
         autoescape=False,  # NOTE: Markdown is not HTML: data goes through `md`, in the templates.
     )
-    env.bytecode_cache = compiled.TemplateCache(env, CACHE / "jinja-generator")
+    env.bytecode_cache = compiled.TemplateCache(env, compiled.GENERATOR_CACHE)
     env.filters.update(md=md, yaml_str=yaml_str, date_vn=date_vn, summary=summary)
     env.globals.update(paths=paths, checklist=checklist)
 

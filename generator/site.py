@@ -87,9 +87,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_env(env: jinja2.Environment, *, config: MkDocsConfig, files) -> jinja2.Environment:
     """Keep the theme's compiled templates from one build to the next (MkDocs makes a new
     environment for every build, and `mkdocs serve` builds on every save)."""
-    root = Path(config.config_file_path).resolve().parent
-    env.bytecode_cache = compiled.TemplateCache(env, root / ".cache" / "jinja-theme")
+    env.bytecode_cache = compiled.TemplateCache(env, cache_dir(config) / "jinja-theme")
     return env
+
+
+def cache_dir(config: MkDocsConfig) -> Path:
+    """The project's cache of slow outputs (PDF, DOCX, QR codes, compiled templates), beside
+    mkdocs.yml; git-ignored."""
+    return Path(config.config_file_path).resolve().parent / ".cache"
 
 
 def _published_url(config: MkDocsConfig) -> str | None:
@@ -171,8 +176,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     from generator import downloads
 
     search.write_glossary(Path(config.site_dir), _Session.model)
-    root = Path(config.config_file_path).resolve().parent
     site_url = config.site_url or "/"
-    downloads.write_downloads(_Session.model, Path(config.site_dir), site_url,
-                              root / ".cache" / "bang-kiem",
+    downloads.write_downloads(_Session.model, Path(config.site_dir), site_url, cache_dir(config) / "bang-kiem",
                               downloads.build_date(_Session.model))
