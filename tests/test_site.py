@@ -127,6 +127,20 @@ def test_pages_load_nothing_from_other_servers(site):
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
 
 
+def test_no_page_waits_for_a_script_before_its_first_paint(site):
+    # A <script src> without defer/async in the body blocks the first paint until it is fetched
+    # and run (Lighthouse: render-blocking). Scripts the offline build's polyfills put in <head>
+    # are not on the published site.
+    scripts = 0
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", text)
+        scripts += len(tags)
+        blocking = [t for t in tags if not re.search(r"\s(?:defer|async)\b|type=\"module\"", t)]
+        assert blocking == [], f"{path.relative_to(site)}: {blocking}"
+    assert scripts > 0
+
+
 def test_the_small_fixture_builds_a_site_with_its_own_counts(small_site):
     assert (small_site / "nguyen-tac" / "2" / "index.html").is_file()
     assert not (small_site / "nguyen-tac" / "3").exists()
