@@ -2,7 +2,7 @@
 
 Every page gets the glossary's abbreviation definitions appended (`*[HĐND]: …`, Python-Markdown's
 `abbr` extension), so each occurrence of a term in the rendered text carries its explanation in
-an <abbr title>, which Material shows as a tooltip (feature `content.tooltips`) on hover or tap.
+an <abbr title>, which the theme's nq-terms.js shows as a tooltip on hover or tap.
 """
 
 from __future__ import annotations

@@ -45,10 +45,14 @@ def audit(base_url: str, pages) -> tuple[list[Violation], int]:
                 page.goto(base_url + page_type.path, wait_until="networkidle")
                 if action:
                     action(page)
-                page.add_script_tag(content=script)
-                result = page.evaluate("tags => axe.run({runOnly: {type: 'tag', values: tags}})", TAGS)
+                found += check(page, "/" + page_type.path, state, script)
                 checked += 1
-                for v in result["violations"]:
-                    found.append(Violation("/" + page_type.path, state, v["id"], v["impact"] or "",
-                                           tuple(json.dumps(n["target"]) for n in v["nodes"])))
     return found, checked
+
+
+def check(page, name: str, state: str, script: str | None = None) -> list[Violation]:
+    """The WCAG 2.1 AA violations of the page open in `page`, as it is now."""
+    page.add_script_tag(content=script or require(AXE_JS).read_text(encoding="utf-8"))
+    result = page.evaluate("tags => axe.run({runOnly: {type: 'tag', values: tags}})", TAGS)
+    return [Violation(name, state, v["id"], v["impact"] or "", tuple(json.dumps(n["target"]) for n in v["nodes"]))
+            for v in result["violations"]]
