@@ -21,6 +21,8 @@ TEMPLATES = Path(__file__).with_name("templates")
 COLUMNS = ("STT", "Nội dung", "Căn cứ", "Đã thực hiện", "Chưa thực hiện", "Không áp dụng",
            "Minh chứng (số, ngày văn bản)", "Ghi chú")
 RESULTS = (("done", "Đã thực hiện"), ("todo", "Chưa thực hiện"), ("na", "Không áp dụng"))
+# The text fields of a row: (name, label, cell class); checklist.js keeps them by name.
+FIELDS = (("evidence", "Minh chứng", "bk-ev"), ("note", "Ghi chú", "bk-gc"))
 FILL = "……………………"
 SIGNERS = (("Người lập", "(Ký, ghi rõ họ tên)"),
            ("Thủ trưởng cơ quan, đơn vị", "(Ký, ghi rõ họ tên, đóng dấu)"))
@@ -133,14 +135,15 @@ def row_url(cl: Checklist, row: Row) -> str:
 
 
 def form_html(model: Resolution, cl: Checklist, link: Callable[[Item], str],
-              copy: Callable[[Row], tuple[str, str]] | None = None) -> str:
+              copy: Callable[[Row], tuple[str, str]] | None = None, fillable: bool = False) -> str:
     """The form as an HTML block: header, title, table, signatures (no blank lines, so that
-    Markdown keeps it as one raw HTML block). `link` gives the URL of an item's page; `copy`,
-    on the web page only, the (absolute URL, citation) of a row's copy buttons."""
+    Markdown keeps it as one raw HTML block). `link` gives the URL of an item's page; on the web
+    page only, `copy` gives the (absolute URL, citation) of a row's copy buttons and `fillable`
+    adds the result boxes and text fields to fill the form in with."""
     html = _env().get_template("checklist_form.html.jinja2").render(
-        model=model, cl=cl, link=link, copy=copy, anchor=row_anchor, basis=basis,
-        columns=COLUMNS, results=RESULTS, fill=FILL, signers=SIGNERS, note=NOTE, title=title(model),
-        key=storage_key(model, cl.unit))
+        model=model, cl=cl, link=link, copy=copy, fillable=fillable, anchor=row_anchor, basis=basis,
+        columns=COLUMNS, results=RESULTS, fields=FIELDS, fill=FILL, signers=SIGNERS, note=NOTE,
+        title=title(model), key=storage_key(model, cl.unit))
     return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
 
 
@@ -166,7 +169,7 @@ def pages(model: Resolution) -> list[tuple[str, str, dict]]:
             return SITE_URL + row_url(cl, row), citation.of_checklist_row(model, row.item)
 
         out.append((here, "checklist.md.jinja2", {
-            "cl": cl, "form": form_html(model, cl, link, copy), "key": storage_key(model, cl.unit),
+            "cl": cl, "form": form_html(model, cl, link, copy, fillable=True), "key": storage_key(model, cl.unit),
             "title": title(model)}))
     return out
 

@@ -142,8 +142,23 @@ def test_without_javascript_the_page_is_a_complete_blank_form(browser, base_url)
     page = context.new_page()
     page.goto(base_url + PAGE)
     assert page.is_hidden("[data-bk-tools]")
-    assert page.locator("tr.bk-row").count() == 23 and page.locator(".bk-cb").count() == 69
+    assert page.locator("tr.bk-row").count() == 23 and page.locator(".bk-cb:visible").count() == 69
+    # the boxes and fields to fill it in with are in the page, but would keep nothing
+    assert page.locator(".bk-radio").count() == 69 and page.locator(".bk-radio:visible").count() == 0
+    assert page.locator(".bk-doc textarea:visible").count() == 0
     context.close()
+
+
+def test_where_nothing_can_be_kept_the_page_is_the_blank_form(page, base_url):
+    # Storage blocked (a browser's privacy setting): fields that would lose what is typed are
+    # not offered; the blank form prints as it is.
+    page.add_init_script("Object.defineProperty(window, 'localStorage', "
+                         "{get() { throw new DOMException('blocked', 'SecurityError'); }})")
+    page.goto(base_url + PAGE)
+    page.wait_for_function("!document.documentElement.classList.contains('bk-js')")
+    assert page.is_hidden("[data-bk-tools]")
+    assert page.locator(".bk-radio:visible").count() == 0 and page.locator(".bk-doc textarea:visible").count() == 0
+    assert page.locator(".bk-cb:visible").count() == 69
 
 
 def test_the_checklist_fits_a_phone_without_sideways_scrolling(checklist):

@@ -9,9 +9,16 @@
   if (!doc || !tools) return;
   var key = doc.getAttribute("data-bk-key");
   var storage;
-  // NOTE: the tools are shown from the first paint (no layout shift); where nothing can be kept,
-  // they are hidden again, and the page stays a blank form to print.
-  try { storage = window.localStorage; storage.getItem(key); } catch (e) { tools.hidden = true; return; }
+  // NOTE: the tools, boxes and fields are in the page and shown from the first paint (class bk-js,
+  // set in its head: no layout shift); where nothing can be kept, they are hidden again, and the
+  // page stays a blank form to print.
+  try {
+    storage = window.localStorage;
+    storage.getItem(key);
+  } catch (e) {
+    document.documentElement.classList.remove("bk-js");
+    return;
+  }
 
   var FIELDS = ["evidence", "note"];
   var RESULTS = ["done", "todo", "na"];
@@ -71,6 +78,7 @@
   function show(holder, text) {
     // The printed value beside the fill line (header) or in the cell (table).
     var val = holder.querySelector(".bk-val");
+    if (!val && !text) return;
     if (!val) {
       val = document.createElement("span");
       val.className = "bk-val";
@@ -78,33 +86,6 @@
     }
     val.textContent = text;
     holder.classList.toggle("has-value", !!text);
-  }
-
-  function enhance() {
-    document.documentElement.classList.add("bk-js");
-    rows.forEach(function (tr) {
-      var id = tr.getAttribute("data-bk-id");
-      var wording = tr.querySelector(".bk-wording").textContent;
-      tr.querySelectorAll("td[data-bk-result]").forEach(function (td) {
-        var label = document.createElement("label");
-        label.className = "bk-radio";
-        var input = document.createElement("input");
-        input.type = "radio";
-        input.name = "bk-" + id;
-        input.value = td.getAttribute("data-bk-result");
-        input.setAttribute("aria-label", td.getAttribute("data-bk-label") + ": " + wording);
-        label.appendChild(input);
-        td.appendChild(label);
-      });
-      FIELDS.forEach(function (field) {
-        var td = tr.querySelector('td[data-bk-field="' + field + '"]');
-        var area = document.createElement("textarea");
-        area.rows = 2;
-        area.setAttribute("data-bk-input", field);
-        area.setAttribute("aria-label", td.getAttribute("data-bk-label") + ": " + wording);
-        td.appendChild(area);
-      });
-    });
   }
 
   function paint() {
@@ -169,7 +150,6 @@
     window.print();
   }
 
-  enhance();
   paint();
 
   doc.addEventListener("click", function (event) {
