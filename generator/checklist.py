@@ -75,11 +75,14 @@ def roman(n: int) -> str:
 
 def checklist(model: Resolution, unit: UnitType) -> Checklist:
     """The rows that apply to `unit`, grouped by section, in the order of the text."""
+    place = {item.id: (s, i) for s, section in enumerate(model.sections) for i, item in enumerate(section.items)}
+    by_section: dict[int, list[Requirement]] = {}
+    for r in model.requirements_for(unit.id):
+        by_section.setdefault(place[r.clause_id][0], []).append(r)
     groups = []
-    for section in model.sections:
-        order = {item.id: i for i, item in enumerate(section.items)}
-        reqs = sorted((r for r in model.requirements_for(unit.id) if r.clause_id in order),
-                      key=lambda r: order[r.clause_id])  # NOTE: stable: data order within an item
+    for s, section in enumerate(model.sections):
+        reqs = sorted(by_section.get(s, ()),
+                      key=lambda r: place[r.clause_id][1])  # NOTE: stable: data order within an item
         if reqs:
             rows = tuple(Row(number=n, requirement=r, item=model.item(r.clause_id))
                          for n, r in enumerate(reqs, 1))

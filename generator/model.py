@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -146,11 +146,18 @@ class Resolution:
     # item id -> why no requirement cites it (ours)
     not_checkable: tuple[tuple[str, str], ...] = ()
     glossary: tuple[Term, ...] = ()
+    # NOTE: the lookups below are asked for on every page; when each looked through the whole
+    # data, generation grew with the square of its size (most of the time of a 100× resolution).
+    # Made once with the model. Not data: left out of comparisons, repr and the open data.
+    _index: _Index = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_index", _Index.of(self.sections, self.requirements))
 
     @property
     def items(self) -> tuple[Item, ...]:
         """Every item, in the order of the text."""
-        return tuple(item for section in self.sections for item in section.items)
+        return self._index.items
 
     @property
     def citation(self) -> str:
@@ -160,12 +167,34 @@ class Resolution:
 
     def item(self, item_id: str) -> Item:
         """The item with this id (ids are validated to exist and be unique)."""
-        return next(item for item in self.items if item.id == item_id)
+        return self._index.by_id[item_id]
 
     def requirements_for(self, unit_type_id: str) -> tuple[Requirement, ...]:
         """The requirements that apply to a unit type, in the order of the data."""
-        return tuple(r for r in self.requirements if unit_type_id in r.applies_to)
+        return self._index.by_unit.get(unit_type_id, ())
 
     def requirements_of(self, item_id: str) -> tuple[Requirement, ...]:
-        """The requirements that rest on one item."""
-        return tuple(r for r in self.requirements if r.clause_id == item_id)
+        """The requirements that rest on one item, in the order of the data."""
+        return self._index.by_clause.get(item_id, ())
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """A resolution's items in the order of the text, and its lookups by id."""
+
+    items: tuple[Item, ...]
+    by_id: dict[str, Item]
+    by_unit: dict[str, tuple[Requirement, ...]]
+    by_clause: dict[str, tuple[Requirement, ...]]
+
+    @classmethod
+    def of(cls, sections: tuple[Section, ...], requirements: tuple[Requirement, ...]) -> _Index:
+        items = tuple(item for section in sections for item in section.items)
+        by_unit: dict[str, list[Requirement]] = {}
+        by_clause: dict[str, list[Requirement]] = {}
+        for r in requirements:
+            by_clause.setdefault(r.clause_id, []).append(r)
+            for unit in dict.fromkeys(r.applies_to):
+                by_unit.setdefault(unit, []).append(r)
+        return cls(items, {item.id: item for item in items},
+                   {k: tuple(v) for k, v in by_unit.items()}, {k: tuple(v) for k, v in by_clause.items()})

@@ -93,7 +93,7 @@ def render_open_data(model: Resolution) -> dict[str, str]:
 
 def _value(value: Any, model: Resolution) -> Any:
     if dataclasses.is_dataclass(value):
-        out = {f.name: _value(getattr(value, f.name), model) for f in dataclasses.fields(value)}
+        out = {f.name: _value(getattr(value, f.name), model) for f in _data_fields(value)}
         for name in _DERIVED.get(type(value), {}):
             out[name] = _derived(value, name, model)
         return out
@@ -104,6 +104,11 @@ def _value(value: Any, model: Resolution) -> Any:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return value
+
+
+def _data_fields(value: Any) -> tuple[dataclasses.Field, ...]:
+    """The fields of a model class or value that the data gives (not its indexes)."""
+    return tuple(f for f in dataclasses.fields(value) if f.init)
 
 
 def _derived(value: Any, name: str, model: Resolution) -> Any:
@@ -121,7 +126,7 @@ def _schema_of(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
         if name not in defs:
             defs[name] = {}  # NOTE: claimed first so that a recursive model terminates
             hints = typing.get_type_hints(hint)
-            props = {f.name: _schema_of(hints[f.name], defs) for f in dataclasses.fields(hint)}
+            props = {f.name: _schema_of(hints[f.name], defs) for f in _data_fields(hint)}
             props.update({k: {"type": t} for k, t in _DERIVED.get(hint, {}).items()})
             for key, note in _FIELD_NOTES.items():
                 if key in props:

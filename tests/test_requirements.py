@@ -87,3 +87,31 @@ def test_commune_matters_are_not_asked_of_an_enterprise():
     for req in model.requirements:
         if "100% cơ quan, đơn vị, địa phương và tổ chức" in req.quote:
             assert len(req.applies_to) == len(model.unit_types), req.id
+
+
+def test_the_models_lookups_give_what_a_scan_of_the_data_gives_and_follow_an_edit():
+    import dataclasses
+
+    from generator.pipeline import load_resolution
+
+    model = load_resolution(ROOT / "resolution.yaml")
+
+    def agrees(m) -> None:
+        assert m.items == tuple(i for s in m.sections for i in s.items)
+        assert all(m.item(i.id) is i for i in m.items)
+        for unit in m.unit_types:
+            assert m.requirements_for(unit.id) == tuple(r for r in m.requirements if unit.id in r.applies_to)
+        for item in m.items:
+            assert m.requirements_of(item.id) == tuple(r for r in m.requirements if r.clause_id == item.id)
+
+    agrees(model)
+    assert model.requirements_for(model.unit_types[0].id)  # not vacuous
+    # a model made from another (as the tests of the downloads do) gets lookups of its own
+    first, *rest = model.requirements
+    moved = dataclasses.replace(first, applies_to=(model.unit_types[0].id,), clause_id=model.items[-1].id)
+    edited = dataclasses.replace(model, requirements=(moved, *rest), sections=model.sections[:-1] + (
+        dataclasses.replace(model.sections[-1], items=model.sections[-1].items[:-1]),))
+    assert edited.requirements_of(model.items[-1].id)[0] is moved
+    assert edited.requirements_of(model.items[-1].id) != model.requirements_of(model.items[-1].id)
+    assert model.items[-1] not in edited.items
+    agrees(edited)
