@@ -75,7 +75,8 @@ def roman(n: int) -> str:
 
 def checklist(model: Resolution, unit: UnitType) -> Checklist:
     """The rows that apply to `unit`, grouped by section, in the order of the text."""
-    place = {item.id: (s, i) for s, section in enumerate(model.sections) for i, item in enumerate(section.items)}
+    place = {item.id: (s, i)
+             for s, section in enumerate(model.sections) for i, item in enumerate(section.items)}
     by_section: dict[int, list[Requirement]] = {}
     for r in model.requirements_for(unit.id):
         by_section.setdefault(place[r.clause_id][0], []).append(r)
@@ -172,8 +173,8 @@ def pages(model: Resolution) -> list[tuple[str, str, dict]]:
             return SITE_URL + row_url(cl, row), citation.of_checklist_row(model, row.item)
 
         out.append((here, "checklist.md.jinja2", {
-            "cl": cl, "form": form_html(model, cl, link, copy, fillable=True), "key": storage_key(model, cl.unit),
-            "title": title(model)}))
+            "cl": cl, "form": form_html(model, cl, link, copy, fillable=True),
+            "key": storage_key(model, cl.unit), "title": title(model)}))
     return out
 
 
