@@ -1,5 +1,12 @@
-"""`python -m generator`: the only place that exits."""
+"""`python -m generator` and the console script `nq-generator`: the only place that exits."""
 
-from generator.cli import main
+from generator import cli
 
-raise SystemExit(main())
+
+def run() -> None:
+    """Run the command line and exit with its status."""
+    raise SystemExit(cli.main())
+
+
+if __name__ == "__main__":
+    run()

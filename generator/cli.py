@@ -1,13 +1,17 @@
-"""Command line: `python -m generator check [PATH]`, `python -m generator build [...]`."""
+"""Command line: `python -m generator check | build | site | offline` (console script: nq-generator)."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from generator import pipeline, sitebuild
+from generator import dates, pipeline
 from generator.errors import InputError
+from generator.mkdocs.config import configured_site_url, with_slash
+from generator.write.cache import Cache
+from generator.write.site import build_site
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,7 +36,13 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    _, result = pipeline.build(args.resolution, args.out, check_only=args.check)
+    site_url = args.site_url
+    if site_url is None:
+        site_url = configured_site_url(args.config) if args.config.is_file() else None
+    generated = pipeline.build(args.resolution, args.out, site_url=with_slash(site_url),
+                               epoch=os.environ.get(dates.EPOCH_ENV), cache=Cache(args.cache_dir),
+                               check_only=args.check)
+    result = generated.result
     if args.check:
         if result.changed:
             for rel in result.written:
@@ -50,15 +60,29 @@ def _build(args: argparse.Namespace) -> int:
 
 def _site(args: argparse.Namespace) -> int:
     site_dir = args.site_dir or args.config.parent / "site"
-    status = sitebuild.build_site(args.config, site_dir)
+    status = build_site(args.config, site_dir)
     if status == 0:
         print(f"{site_dir}: built")
     return 1 if status else 0
 
 
+def _offline(args: argparse.Namespace) -> int:
+    from generator.mkdocs.offline import make_zip
+
+    archive = args.output.resolve()
+    try:
+        count = make_zip(args.config.resolve(), archive)
+    except RuntimeError as err:
+        print(err, file=sys.stderr)
+        return 1
+    print(f"{archive}: {count} files, {archive.stat().st_size / 1024:.0f} KB; "
+          "unzip it and open index.html in a browser (no network needed)")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator",
-                                     description="Generate the site's Markdown from a resolution in YAML.")
+                                     description="Generate the site of a resolution from its YAML.")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     check = commands.add_parser("check", help="validate the resolution only")
     check.add_argument("path", nargs="?", type=Path, default=Path("resolution.yaml"))
@@ -66,6 +90,11 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="generate the content directory")
     build.add_argument("--resolution", type=Path, default=Path("resolution.yaml"))
     build.add_argument("--out", type=Path, default=Path("content"))
+    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
+                       help="the site's configuration, for its address (default: mkdocs.yml)")
+    build.add_argument("--site-url", default=None,
+                       help="the address the site is published at (default: site_url of --config)")
+    build.add_argument("--cache-dir", type=Path, default=Path(".cache"))
     build.add_argument("--check", action="store_true",
                        help="write nothing; exit 1 if the content directory is not what the data produces")
     build.set_defaults(run=_build)
@@ -75,4 +104,9 @@ def _parser() -> argparse.ArgumentParser:
     site.add_argument("--site-dir", type=Path, default=None,
                       help="where the site goes (default: site/ beside the configuration)")
     site.set_defaults(run=_site)
+    offline = commands.add_parser("offline", help="build the site to open from disk, as a zip")
+    offline.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    offline.add_argument("--output", type=Path, default=Path("build/offline-site.zip"),
+                         help="the zip to write (default: build/offline-site.zip)")
+    offline.set_defaults(run=_offline)
     return parser

@@ -169,6 +169,11 @@ class Resolution:
         """The item with this id (ids are validated to exist and be unique)."""
         return self._index.by_id[item_id]
 
+    def neighbours(self, item_id: str) -> tuple[Item | None, Item | None]:
+        """The items before and after this one in the order of the text (None at either end)."""
+        items, i = self._index.items, self._index.position[item_id]
+        return (items[i - 1] if i > 0 else None), (items[i + 1] if i + 1 < len(items) else None)
+
     def requirements_for(self, unit_type_id: str) -> tuple[Requirement, ...]:
         """The requirements that apply to a unit type, in the order of the data."""
         return self._index.by_unit.get(unit_type_id, ())
@@ -184,6 +189,7 @@ class _Index:
 
     items: tuple[Item, ...]
     by_id: dict[str, Item]
+    position: dict[str, int]
     by_unit: dict[str, tuple[Requirement, ...]]
     by_clause: dict[str, tuple[Requirement, ...]]
 
@@ -196,5 +202,5 @@ class _Index:
             by_clause.setdefault(r.clause_id, []).append(r)
             for unit in dict.fromkeys(r.applies_to):
                 by_unit.setdefault(unit, []).append(r)
-        return cls(items, {item.id: item for item in items},
+        return cls(items, {item.id: item for item in items}, {item.id: i for i, item in enumerate(items)},
                    {k: tuple(v) for k, v in by_unit.items()}, {k: tuple(v) for k, v in by_clause.items()})

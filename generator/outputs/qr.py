@@ -10,11 +10,9 @@ from pathlib import Path
 
 import segno
 
-from generator.write import cached
-
-# Everything the SVG of a URL depends on besides the URL: this file (the options below) and the
-# library that encodes it. A change to either makes every cached code stale.
-_INPUTS = hashlib.sha256(Path(__file__).read_bytes() + segno.__version__.encode()).hexdigest()
+# Everything the SVG of a URL depends on besides the URL and the library's version (which the
+# cache adds to every key): this file, with the options below.
+CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -26,13 +24,10 @@ def _code(url: str) -> segno.QRCode:
     return segno.make(url, error="m", micro=False)
 
 
-def qr_svg(url: str, cache: Path | None = None) -> str:
+def qr_svg(url: str) -> str:
     """An SVG QR code that encodes `url` exactly; scalable (viewBox only), black on white.
 
-    Valid as a standalone file and inline in HTML. With `cache`, a folder, the SVG is kept there
-    and only made again when `url`, this file or the library changes."""
-    if cache is not None:
-        return cached(cache, f"{_INPUTS}\n{url}", "svg", lambda: qr_svg(url).encode("utf-8")).decode("utf-8")
+    Valid as a standalone file and inline in HTML."""
     out = io.BytesIO()
     # NOTE: the quiet zone (border 4) is what phone scanners need to find the code on a busy page.
     _code(url).save(out, kind="svg", scale=1, border=4, xmldecl=False, omitsize=True,

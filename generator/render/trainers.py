@@ -1,25 +1,21 @@
 """Pages for trainers: the handout of link targets, the collection page, the A4 leaflet and one
 projector page per item; and the redirects that keep an item's old ids working.
 
-Absolute URLs depend on `site_url`, which only the MkDocs build knows: the pages carry the
-marker SITE_URL and the build replaces it (generator/publish.py), so content/ stays the same
-whatever address the site is published at.
+Absolute URLs (printed in handouts, encoded in QR codes) are made from the site's address, which
+the renderers are given (`SITE_URL` in the templates' context).
 """
 
 from __future__ import annotations
 
-import html
 import posixpath
 from dataclasses import dataclass
 
 import jinja2
 
-from generator import checklist, citation, glossary, paths
+from generator import paths
 from generator.model import Item, Resolution
-
-# Replaced by the site's address (site_url, with its final slash) in every built page.
-SITE_URL = "%%SITE_URL%%"
-
+from generator.render import checklist, citation, glossary
+from generator.render.markdown import attr
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Target:
@@ -62,7 +58,7 @@ def link_targets(model: Resolution) -> tuple[Target, ...]:
         for item in section.items:
             out.append(Target(id=item.id, label=item.label, title=glance(item),
                               page=paths.item_page(item), anchor=None,
-                              citation=item_citation(model, item), item=item))
+                              citation=citation.of_item(model, item), item=item))
     return tuple(out + _page_targets(model))
 
 
@@ -94,11 +90,6 @@ def _page_targets(model: Resolution) -> list[Target]:
     return out
 
 
-def item_citation(model: Resolution, item: Item) -> str:
-    """"Biện pháp 4, Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của HĐND tỉnh Tuyên Quang"."""
-    return citation.of_item(model, item)
-
-
 def glance(item: Item) -> str:
     """An item in a few words: its verbatim heading, else our title, else its first words."""
     if item.heading:
@@ -107,11 +98,6 @@ def glance(item: Item) -> str:
         return item.title
     text = item.text
     return text if len(text) <= 120 else text[:120].rsplit(" ", 1)[0].rstrip(",;:") + " …"
-
-
-def attr(text: str) -> str:
-    """Escape text for an HTML attribute or element inside raw HTML in Markdown."""
-    return html.escape(text, quote=True)
 
 
 def site_rel(here: str, target_url: str) -> str:
@@ -123,34 +109,24 @@ def site_rel(here: str, target_url: str) -> str:
     return rel + (f"#{anchor}" if anchor else "")
 
 
-def install(env: jinja2.Environment) -> None:
-    """Add the filters and globals the trainers' pieces use to a Jinja environment."""
-    from generator import opendata
-
-    env.filters["attr"] = attr
-    env.globals.update(SITE_URL=SITE_URL, site_rel=site_rel, item_citation=item_citation,
-                       glance=glance, opendata=opendata)
-
-
-def render_trainer_pages(model: Resolution, env: jinja2.Environment, source_name: str) -> dict[str, str]:
-    """The trainers' pages and the alias redirects, keyed by content path."""
-    targets = link_targets(model)
-    common = {"model": model, "source_name": source_name, "targets": targets}
+def render_trainer_pages(model: Resolution, env: jinja2.Environment, common: dict) -> dict[str, str]:
+    """The trainers' pages and the alias redirects, keyed by content path; `common` is the
+    context every template gets (the model, the site's address ...)."""
+    site_url = common["SITE_URL"]
+    context = {**common, "targets": link_targets(model)}
     out: dict[str, str] = {}
     for here, template in ((paths.TRAINERS, "trainers.md.jinja2"),
                            (paths.COLLECTION, "collection.md.jinja2"),
                            (paths.LEAFLET, "leaflet.md.jinja2")):
-        out[here] = env.get_template(template).render(here=here, **common)
-    items = model.items
-    for i, item in enumerate(items):
+        out[here] = env.get_template(template).render(here=here, **context)
+    for item in model.items:
         here = paths.projector_page(item)
+        previous, next_ = model.neighbours(item.id)
         out[here] = env.get_template("projector.md.jinja2").render(
-            here=here, item=item, previous=items[i - 1] if i > 0 else None,
-            next=items[i + 1] if i + 1 < len(items) else None, **common)
+            here=here, item=item, previous=previous, next=next_, **context)
         for alias in item.aliases:
             # NOTE: the old page and the new one are siblings in trinh-chieu/.
-            out[paths.projector_redirect(alias)] = redirect_html(
-                f"../{item.id}/", SITE_URL + paths.url(here))
+            out[paths.projector_redirect(alias)] = redirect_html(f"../{item.id}/", site_url + paths.url(here))
     return out
 
 

@@ -13,12 +13,13 @@ import unicodedata
 import jinja2
 
 from generator import paths
+from generator.render.markdown import fold_dd
 from generator.model import Resolution, Term
 
 
 def term_id(term: Term) -> str:
     """A stable anchor for a term on the glossary page: "Ban TTND" -> "ban-ttnd", "HĐND" -> "hdnd"."""
-    text = term.term.replace("đ", "d").replace("Đ", "D")
+    text = fold_dd(term.term)
     text = unicodedata.normalize("NFD", text).encode("ascii", "ignore").decode("ascii").lower()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 

@@ -7,17 +7,16 @@ have rows for the unit type, numbered I, II, III ...; rows are numbered 1, 2, 3 
 
 from __future__ import annotations
 
-import functools
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
-
-from generator import citation, paths
+from generator import paths
 from generator.model import Item, Requirement, Resolution, UnitType
+from generator.render import citation, footer
+from generator.render.environment import html_environment
 
-TEMPLATES = Path(__file__).with_name("templates")
 COLUMNS = ("STT", "Nội dung", "Căn cứ", "Đã thực hiện", "Chưa thực hiện", "Không áp dụng",
            "Minh chứng (số, ngày văn bản)", "Ghi chú")
 RESULTS = (("done", "Đã thực hiện"), ("todo", "Chưa thực hiện"), ("na", "Không áp dụng"))
@@ -118,16 +117,6 @@ def storage_key(model: Resolution, unit: UnitType) -> str:
     return f"bang-kiem:{model.document.number}:{unit.id}"
 
 
-@functools.cache
-def _env() -> jinja2.Environment:
-    from generator import compiled
-
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.bytecode_cache = compiled.TemplateCache(env, compiled.GENERATOR_CACHE)
-    return env
-
-
 def row_anchor(row: Row) -> str:
     """The anchor of a row on its checklist page: its requirement's id, stable across edits."""
     return row.requirement.id
@@ -139,23 +128,27 @@ def row_url(cl: Checklist, row: Row) -> str:
 
 
 def form_html(model: Resolution, cl: Checklist, link: Callable[[Item], str],
-              copy: Callable[[Row], tuple[str, str]] | None = None, fillable: bool = False) -> str:
+              copy: Callable[[Row], tuple[str, str]] | None = None, fillable: bool = False,
+              templates_cache: Path | None = None) -> str:
     """The form as an HTML block: header, title, table, signatures (no blank lines, so that
     Markdown keeps it as one raw HTML block). `link` gives the URL of an item's page; on the web
     page only, `copy` gives the (absolute URL, citation) of a row's copy buttons and `fillable`
     adds the result boxes and text fields to fill the form in with."""
-    html = _env().get_template("checklist_form.html.jinja2").render(
+    html = html_environment(templates_cache).get_template("checklist_form.html.jinja2").render(
         model=model, cl=cl, link=link, copy=copy, fillable=fillable, anchor=row_anchor, basis=basis,
         columns=COLUMNS, results=RESULTS, fields=FIELDS, fill=FILL, signers=SIGNERS, note=NOTE,
         title=title(model), key=storage_key(model, cl.unit))
     return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
 
 
-def pages(model: Resolution) -> list[tuple[str, str, dict]]:
-    """(path, template, variables) of the checklist pages, for render.render_site."""
-    # NOTE: imported here because generator.trainers lists the checklists among its targets.
-    from generator.trainers import SITE_URL
+def page_url(site_url: str, cl: Checklist) -> str:
+    """The public URL of a checklist page."""
+    return site_url + paths.url(paths.checklist_page(cl.unit))
 
+
+def pages(model: Resolution, *, site_url: str, date: datetime.date,
+          templates_cache: Path | None = None) -> list[tuple[str, str, dict]]:
+    """(path, template, variables) of the checklist pages, for pages.render_site."""
     lists = checklists(model)
     if not lists:
         return []
@@ -170,11 +163,14 @@ def pages(model: Resolution) -> list[tuple[str, str, dict]]:
             return "../../" + paths.url(paths.item_page(item))
 
         def copy(row: Row, cl: Checklist = cl) -> tuple[str, str]:
-            return SITE_URL + row_url(cl, row), citation.of_checklist_row(model, row.item)
+            return site_url + row_url(cl, row), citation.of_checklist_row(model, row.item)
 
+        url = page_url(site_url, cl)
+        lines = footer.footer_lines(model, url, date)
         out.append((here, "checklist.md.jinja2", {
-            "cl": cl, "form": form_html(model, cl, link, copy, fillable=True),
-            "key": storage_key(model, cl.unit), "title": title(model)}))
+            "cl": cl, "form": form_html(model, cl, link, copy, fillable=True, templates_cache=templates_cache),
+            "key": storage_key(model, cl.unit), "title": title(model),
+            "footer": footer.screen_footer(lines, url), "print_style": footer.print_style(lines, url)}))
     return out
 
 

@@ -18,7 +18,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import InputError, Problem
-from generator.syntax import syntax_problem
+from generator.load.syntax import syntax_problem
 
 # NOTE: A resolution is tens of kilobytes; the limit only stops a runaway or hostile file before
 # PyYAML spends seconds and gigabytes on it.

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from generator.model import Requirement
-from generator.source import DataPath
+from generator.load.source import DataPath
 
 
 class _Checker(Protocol):

@@ -12,9 +12,9 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-from generator import checklist as ck
+from generator.render import checklist as ck
 from generator.model import Resolution
-from generator.qr import qr_png
+from generator.outputs.qr import qr_png
 
 TEXT_WIDTH_MM = 210 - 30 - 15
 WIDTHS_MM = [10, 0, 24, 12, 12, 12, 22, 14]  # 0: the content column takes the rest

@@ -14,8 +14,6 @@ from pathlib import Path
 import jinja2
 import jinja2.bccache
 
-# Where the generator's own templates are kept compiled: the project's cache, beside the PDFs'.
-GENERATOR_CACHE = Path(__file__).resolve().parent.parent / ".cache" / "jinja-generator"
 
 
 def _options(env: jinja2.Environment) -> tuple:

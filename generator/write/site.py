@@ -8,7 +8,7 @@ folder first, so a build that fails half-way would leave half a site.)
 
 from __future__ import annotations
 
-import calendar
+import contextlib
 import os
 import shutil
 import subprocess
@@ -17,20 +17,7 @@ import tempfile
 from pathlib import Path
 
 from generator.errors import unwritable
-from generator.model import Resolution
-
-EPOCH_ENV = "SOURCE_DATE_EPOCH"
-
-
-def source_date_epoch(model: Resolution) -> int:
-    """The data's own date as seconds since 1970 (midnight UTC of its latest date).
-
-    MkDocs dates the sitemap (and the gzip header of sitemap.xml.gz) by SOURCE_DATE_EPOCH, or by
-    today's date without it; the data's date makes two builds of the same data identical.
-    """
-    latest = max(model.document.date, model.source.date)
-    return calendar.timegm(latest.timetuple())
-
+from generator.write.tree import write_atomic
 
 def build_site(config: Path, site_dir: Path, mkdocs_args: list[str] | None = None) -> int:
     """Build the site of `config` into `site_dir` atomically; return MkDocs' exit status.
@@ -72,3 +59,15 @@ def swap(new: Path, target: Path) -> None:
         raise unwritable(target, err, "--site-dir") from None
     shutil.rmtree(old, ignore_errors=True)
 
+
+
+@contextlib.contextmanager
+def config_beside(mkdocs_yml: Path, name: str, text: str):
+    """A generated configuration file beside `mkdocs_yml` (MkDocs resolves paths relative to its
+    configuration file) for as long as the block runs; yields its path."""
+    config = mkdocs_yml.parent / f".mkdocs-{name}-{os.getpid()}.yml"
+    write_atomic(config, text.encode("utf-8"))
+    try:
+        yield config
+    finally:
+        config.unlink(missing_ok=True)

@@ -6,7 +6,6 @@ not in it was written by hand and is never overwritten or removed.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -130,12 +129,15 @@ def _prune_empty_dirs(directory: Path, root: Path) -> None:
         directory = directory.parent
 
 
-def cached(cache: Path, key: str, ext: str, make) -> bytes:
-    """The bytes `make()` returns for `key`, kept in `cache` so that a slow output (a PDF, a
-    DOCX) is only made again when its inputs, all of which are in `key`, change."""
-    path = cache / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()}.{ext}"
-    if path.is_file():
-        return path.read_bytes()
-    data = make()
-    write_atomic(path, data)
-    return data
+def write_files(root: Path, files: dict[str, bytes]) -> list[str]:
+    """Write `files` (path relative to `root` -> bytes) into the built site `root`, each atomically;
+    a file that already holds the same bytes is left alone (so `mkdocs serve` sees no change).
+    Returns the paths written. The one way our outputs other than pages reach the site."""
+    written = []
+    for rel, data in sorted(files.items()):
+        target = root / rel
+        if _read(target) == data:
+            continue
+        write_atomic(target, data)
+        written.append(rel)
+    return written

@@ -13,13 +13,14 @@ from typing import Any
 
 import jsonschema
 
+from generator import resources
 from generator.errors import InputError, Problem
 from generator.model import (Document, Explanation, Item, Resolution, Section, Source, Status, Term,
                              UnitType)
-from generator.requirements import build_requirements, check_requirements
-from generator.source import DataPath, Loaded
+from generator.check.requirements import build_requirements, check_requirements
+from generator.load.source import DataPath, Loaded
 
-SCHEMA_PATH = Path(__file__).with_name("resolution.schema.json")
+SCHEMA_PATH = resources.SCHEMA
 
 _KIND = {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number",
          float: "a decimal number", type(None): "nothing"}

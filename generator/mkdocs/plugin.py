@@ -1,0 +1,179 @@
+"""The MkDocs plugin `nghi-quyet`: the site of one resolution.
+
+Each event delegates to a stage: on_config generates content/ and the navigation from the
+resolution (load -> check -> render -> write), on_post_build writes the files MkDocs does not
+make (outputs -> write). The plugin's state lives on the instance, which MkDocs keeps for the
+whole of `mkdocs serve` (the plugin has on_startup), so a broken edit keeps the last good site.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from generator import dates, paths, pipeline, resources
+from generator.errors import InputError
+from generator.mkdocs import literal, serve
+from generator.mkdocs.config import ResolutionPluginConfig, configured_site_url, with_slash
+from generator.model import Resolution
+from generator.outputs.site import site_files
+from generator.render.markdown import slugify
+from generator.render.pages import nav
+from generator.write.cache import Cache
+from generator.write.compiled import TemplateCache
+from generator.write.tree import write_files
+
+# The offline build's search worker shim, at this path in the built site.
+SHIM = "assets/javascripts/iframe-worker/shim.js"
+
+
+class ResolutionPlugin(BasePlugin[ResolutionPluginConfig]):
+    """Builds the site of the resolution named by the `resolution` option."""
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.user_epoch: str | None = None  # SOURCE_DATE_EPOCH as the user gave it, if at all
+        self.resolution = Path("resolution.yaml")
+        self.cache = Cache(None)
+        self.site_url = "/"
+        self.model: Resolution | None = None  # the last good resolution
+        self.date = None
+        self.last_good_nav: list | None = None
+        self.leaflet: tuple[str, str] | None = None  # (site path, HTML) of the built leaflet page
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember whether this is `mkdocs serve` (keep serving on bad input) or a build (fail)."""
+        self.command = command
+        self.user_epoch = os.environ.get(dates.EPOCH_ENV)
+
+    # NOTE: before the offline plugin's on_config (priority 0), which adds a CDN's shim to the
+    # polyfills unless one is named already.
+    @event_priority(100)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Generate content/ and the navigation from the resolution."""
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.resolution = root / self.config.resolution
+        self.cache = Cache(root / self.config.cache_dir)
+        self.site_url = published_url(config, serving=self.command == "serve")
+        if str(resources.THEME) not in config.theme.dirs:
+            config.theme.dirs.insert(0, str(resources.THEME))
+        config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify)
+        if "toc" not in config.markdown_extensions:
+            config.markdown_extensions.append("toc")
+        if _offline(config):
+            config.extra["polyfills"] = _polyfills(config.extra.get("polyfills") or [])
+        shown = _shown(self.resolution)
+        try:
+            generated = pipeline.build(self.resolution, Path(config.docs_dir), site_url=self.site_url,
+                                       epoch=self.user_epoch, cache=self.cache, name=shown)
+        except InputError as err:
+            header = f"{shown} has problems; nothing was generated"
+            if self.command == "serve" and self.last_good_nav is not None:
+                # NOTE: printed, not logged: a logged error would abort a --strict serve, and the
+                # point is to keep the last good site in the browser while the file is fixed.
+                print(f"ERROR    -  {header}; still serving the last good version:\n{err.report()}",
+                      file=sys.stderr, flush=True)
+                config.nav = self.last_good_nav
+                return config
+            raise PluginError(f"{header}:\n{err.report()}") from None
+        self.model, self.date = generated.model, generated.date
+        config.nav = self.last_good_nav = nav(generated.model)
+        if self.user_epoch is None:
+            # NOTE: MkDocs dates the sitemap by this variable, read later in the same build; the
+            # data's date keeps two builds of the same data byte-identical, on any day.
+            os.environ[dates.EPOCH_ENV] = str(dates.source_date_epoch(generated.model))
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """In the offline build, the search worker shim from the npm package, not from a CDN."""
+        if _offline(config):
+            package = Path(config.config_file_path or ".").resolve().parent / self.config.iframe_worker
+            source = package / "shim" / "index.js"
+            if not source.is_file():
+                raise PluginError(f"{source} is missing: run `make node_modules` (npm ci)")
+            files.append(File.generated(config, SHIM, abs_src_path=str(source)))
+            version = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
+            config.extra["iframe_worker_version"] = version
+        return files
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        """Keep the theme's compiled templates from one build to the next (MkDocs makes a new
+        environment for every build, and `mkdocs serve` builds on every save)."""
+        folder = self.cache.folder("jinja-theme")
+        if folder is not None:
+            env.bytecode_cache = TemplateCache(env, folder)
+        return env
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Navigation labels from the data stay text (see literal.py)."""
+        literal.escape_nav(nav.items)
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Titles and descriptions from the data stay text (see literal.py)."""
+        literal.escape_meta(page)
+        return markdown
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Keep the built leaflet page: its PDF is printed from it after the build."""
+        if page.file.src_uri == paths.LEAFLET:
+            self.leaflet = (page.file.dest_uri, output)
+        return output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write the files MkDocs does not make into the built site."""
+        if self.model is None or self.date is None:
+            return  # the first build failed: there is no site to finish
+        files = site_files(self.model, site_url=self.site_url, date=self.date, cache=self.cache,
+                           leaflet=self.leaflet)
+        write_files(Path(config.site_dir), files)
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+        """Rebuild when the resolution or a template changes; not when content/ does."""
+        serve.watch(server, config, self.resolution)
+        return server
+
+
+def published_url(config: MkDocsConfig, *, serving: bool) -> str:
+    """The address the site is published at, with one final slash ("/" when none is set).
+
+    NOTE: under `mkdocs serve` the preview is the site as it will be published: MkDocs puts its
+    own address in site_url before any plugin runs, so the configured one (SITE_URL applied) is
+    read from mkdocs.yml. QR codes, canonical links and the checklists' downloads then name the
+    public address, and the downloads come from the cache `make site` filled."""
+    url = config.site_url
+    if serving and config.config_file_path:
+        url = configured_site_url(Path(config.config_file_path)) or url
+    return with_slash(url)
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    """Whether Material's offline plugin is on in this build."""
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return plugin is not None and bool(getattr(plugin, "config", {}).get("enabled", True))
+
+
+def _polyfills(polyfills: list[str]) -> list[str]:
+    """The local shim among the polyfills; refuse any polyfill from another server."""
+    remote = [p for p in polyfills if "://" in p]
+    if remote:
+        raise PluginError(f"offline build: polyfills from another server: {remote}")
+    return polyfills if SHIM in polyfills else [*polyfills, SHIM]
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

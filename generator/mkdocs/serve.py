@@ -1,0 +1,38 @@
+"""What `mkdocs serve` watches: the resolution and the templates, often; not content/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+
+from generator import resources
+
+# How often `mkdocs serve` looks at the resolution and the templates for a change.
+WATCH_POLL_SECONDS = 0.1
+
+
+def watch(server: LiveReloadServer, config: MkDocsConfig, resolution: Path) -> None:
+    """Rebuild when the resolution or a template changes; not when content/ does.
+
+    content/ is the plugin's output: every rebuild the data sets off rewrites files there, and
+    `mkdocs serve`, which watches it, would then build the whole site a second time for nothing
+    (and reload the browser twice). Its inputs are watched instead; a hand edit in content/ is
+    overwritten by the next build anyway."""
+    server.unwatch(config.docs_dir)
+    # NOTE: MkDocs polls what it watches every 0.5 s: a quarter of a second of every save's round
+    # trip on average. A watch takes the observer's interval when it is added, and a file is
+    # watched through its folder, which the resolution shares with mkdocs.yml (watched before
+    # the plugin runs), so mkdocs.yml's watch is added again after the interval is shortened. The
+    # folders polled are small (the project's top level, the templates), cheap to look at ten
+    # times a second. `_timeout` is watchdog's own (pinned in the lock); without it the
+    # default stays, which is only slower.
+    observer = getattr(server, "observer", None)
+    if observer is not None and hasattr(observer, "_timeout"):
+        observer._timeout = min(observer._timeout, WATCH_POLL_SECONDS)
+        if config.config_file_path:
+            server.unwatch(config.config_file_path)
+            server.watch(config.config_file_path)
+    server.watch(str(resolution))
+    server.watch(str(resources.TEMPLATES))

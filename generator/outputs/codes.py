@@ -1,0 +1,19 @@
+"""The QR code of every link target (the handout's, the leaflet's, each item's), as SVG files
+named after the page they lead to: `qr/bien-phap-3.svg`."""
+
+from __future__ import annotations
+
+from generator.model import Resolution
+from generator.outputs.qr import CODE, qr_svg
+from generator.render.trainers import link_targets
+from generator.write.cache import Cache
+
+
+def qr_files(model: Resolution, *, site_url: str, cache: Cache) -> dict[str, bytes]:
+    """{site path: SVG} for every link target; each code is kept in the cache by its URL."""
+    out: dict[str, bytes] = {}
+    for target in link_targets(model):
+        url = site_url + target.url
+        out[target.qr] = cache.get("qr", f"{CODE}\n{url}", "svg",
+                                   lambda url=url: (qr_svg(url) + "\n").encode("utf-8"))
+    return out
