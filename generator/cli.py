@@ -10,6 +10,7 @@ from pathlib import Path
 from generator import dates, pipeline
 from generator.errors import InputError
 from generator.mkdocs.config import configured_site_url, with_slash
+from generator.mkdocs.offline import make_zip
 from generator.write.cache import Cache
 from generator.write.site import build_site
 
@@ -67,8 +68,6 @@ def _site(args: argparse.Namespace) -> int:
 
 
 def _offline(args: argparse.Namespace) -> int:
-    from generator.mkdocs.offline import make_zip
-
     archive = args.output.resolve()
     try:
         count = make_zip(args.config.resolve(), archive)

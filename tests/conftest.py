@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -14,6 +13,16 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "fixtures" / "small.yaml"
 SEED = ROOT.parent / "shared" / "seeds" / "000_60993373e26fb44d.txt"
+# The address the renderers are given in tests that render without MkDocs (golden output too).
+TEST_URL = "https://example.org/"
+
+
+def rendered(model, source_name: str = "small.yaml", site_url: str = TEST_URL) -> dict[str, str]:
+    """Every content file the generator makes of `model`, for a site at `site_url`, dated by the data."""
+    from generator.dates import build_date
+    from generator.render.pages import render_site
+
+    return render_site(model, site_url=site_url, date=build_date(model, None), source_name=source_name)
 
 
 def mkdocs_build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -25,11 +34,11 @@ def mkdocs_build(config: Path, site_dir: Path, env: dict[str, str] | None = None
 
 
 def site_project(tmp: Path, resolution: Path) -> Path:
-    """A copy of the project's site configuration in `tmp`, built from `resolution`; returns mkdocs.yml."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    text, count = re.subn(r"(?m)^(\s*(?:- |custom_dir: ))generator/", rf"\g<1>{ROOT}/generator/", text)
-    assert count == 2, "mkdocs.yml should name generator/ twice (hook and theme)"
-    (tmp / "mkdocs.yml").write_text(text, encoding="utf-8")
+    """A copy of the project's site configuration in `tmp`, built from `resolution`; returns mkdocs.yml.
+
+    The configuration names no path of the project (the plugin is found by its entry point and
+    brings the theme), so it is copied as it is."""
+    shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
     shutil.copy(resolution, tmp / "resolution.yaml")
     (tmp / "content").mkdir(exist_ok=True)  # MkDocs checks docs_dir exists before the hook runs
     return tmp / "mkdocs.yml"

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from generator import pipeline
-from generator.write import sync_tree
-from tests.conftest import ROOT, SMALL
+from generator.write.tree import sync_tree
+from tests.conftest import ROOT, SMALL, rendered
 
 GOLDEN = ROOT / "tests" / "golden" / "small"
 
 
 def render_fixture() -> dict[str, str]:
     """What the generator makes of the small fixture resolution."""
-    return pipeline.plan(pipeline.load_resolution(SMALL, "small.yaml"), "small.yaml")
+    return rendered(pipeline.load_resolution(SMALL, "small.yaml"))
 
 
 def main() -> int:

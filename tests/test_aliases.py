@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator import render
 from generator.errors import InputError
-from generator.source import parse
-from generator.validate import validate
-from tests.conftest import SMALL
+from generator.load.source import parse
+from generator.check.validate import validate
+from tests.conftest import SMALL, rendered
 
 BASE = SMALL.read_text(encoding="utf-8")
 AT = "        title: Đúng hạn\n"
@@ -48,7 +47,7 @@ def test_aliases_reach_the_model_in_order():
 
 
 def test_an_alias_renders_an_old_anchor_and_a_redirect():
-    plan = render.render_site(validate(parse(with_aliases("[cu-1]"), "small.yaml")), "small.yaml")
+    plan = rendered(validate(parse(with_aliases("[cu-1]"), "small.yaml")))
     assert '<div class="nq-alias" id="cu-1"></div>\n\n### Nguyên tắc 2' in plan["nghi-quyet.md"]
     redirect = plan["trinh-chieu/cu-1/index.html"]
     assert '<meta http-equiv="refresh" content="0; url=../nguyen-tac-2/">' in redirect

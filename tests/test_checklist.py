@@ -9,10 +9,11 @@ import unicodedata
 
 import pytest
 
-from generator import checklist as ck
-from generator import downloads, render
+from generator.render import checklist as ck
+from generator.outputs import checklists as downloads
+from generator.render import pages as render
 from generator.pipeline import load_resolution
-from tests.conftest import ROOT, SMALL
+from tests.conftest import ROOT, SMALL, TEST_URL, rendered
 
 MODEL = load_resolution(ROOT / "resolution.yaml")
 UNITS = [u.id for u in MODEL.unit_types]
@@ -42,7 +43,7 @@ def test_groups_are_numbered_in_roman_and_rows_from_one_in_the_order_of_the_text
 @pytest.mark.parametrize("unit_id", UNITS)
 def test_each_page_holds_exactly_its_requirements_with_citations(unit_id):
     unit = next(u for u in MODEL.unit_types if u.id == unit_id)
-    page = render.render_site(MODEL)[f"bang-kiem/{unit_id}.md"]
+    page = rendered(MODEL)[f"bang-kiem/{unit_id}.md"]
     applies, others = expected(unit_id)
     rows = re.findall(r'<span class="bk-wording">(.*?)</span>', page)
     assert sorted(rows) == sorted(applies) and not others & set(rows)
@@ -52,12 +53,12 @@ def test_each_page_holds_exactly_its_requirements_with_citations(unit_id):
 
 def test_hostile_wording_is_escaped_in_the_form():
     model = load_resolution(SMALL)
-    page = render.render_site(model)["bang-kiem/don-vi-a.md"]
+    page = rendered(model)["bang-kiem/don-vi-a.md"]
     assert "Đã báo cáo &lt;đủ&gt; &amp; *đúng*." in page and "<đủ>" not in page
 
 
 def test_each_item_page_lists_the_checklists_it_appears_in():
-    pages = render.render_site(MODEL)
+    pages = rendered(MODEL)
     assert "[Xã, phường, thị trấn](../bang-kiem/xa-phuong-thi-tran.md)" in pages["muc-tieu/4.md"]
     assert "to-chuc-co-su-dung-lao-dong" not in pages["bien-phap/1.md"].split("Có trong bảng kiểm")[0]
     assert "Mục này không có trong bảng kiểm" in pages["nguyen-tac/1.md"]
@@ -65,12 +66,12 @@ def test_each_item_page_lists_the_checklists_it_appears_in():
 
 def test_every_row_has_an_anchor_and_copy_controls_with_its_url_and_its_clauses_citation():
     unit = MODEL.unit_types[3]
-    page = render.render_site(MODEL)[f"bang-kiem/{unit.id}.md"]
+    page = rendered(MODEL)[f"bang-kiem/{unit.id}.md"]
     rows = ck.checklist(MODEL, unit).rows
     for row in rows:
         rid = row.requirement.id
         assert f'<tr class="bk-row" id="{rid}" data-bk-id="{rid}">' in page
-        assert (f'<div class="nq-copy bk-screen" data-nq-url="%%SITE_URL%%bang-kiem/{unit.id}/#{rid}" '
+        assert (f'<div class="nq-copy bk-screen" data-nq-url="{TEST_URL}bang-kiem/{unit.id}/#{rid}" '
                 f'data-nq-cite="{row.item.label}, {MODEL.citation}"></div>') in page
     assert page.count('class="nq-copy') == len(rows)
 
@@ -88,26 +89,39 @@ def test_the_printed_form_has_no_copy_controls():
 
 
 def test_a_resolution_without_requirements_has_no_checklist_pages():
-    from generator.source import parse
-    from generator.validate import validate
+    from generator.load.source import parse
+    from generator.check.validate import validate
 
     text = SMALL.read_text(encoding="utf-8")
     model = validate(parse(text[: text.index("requirements:\n")], "small.yaml"))
-    assert not [p for p in render.render_site(model) if p.startswith("bang-kiem/")]
+    assert not [p for p in rendered(model) if p.startswith("bang-kiem/")]
     assert "Bảng kiểm" not in str(render.nav(model))
 
 
-def test_the_build_date_comes_from_source_date_epoch(monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    assert str(downloads.build_date(MODEL)) == "2023-11-14"
+def test_the_build_date_comes_from_source_date_epoch_else_from_the_data():
+    from generator.dates import build_date
+
+    assert str(build_date(MODEL, "1700000000")) == "2023-11-14"
+    assert str(build_date(MODEL, None)) == "2024-01-16"
+    assert str(build_date(MODEL, "not a number")) == "2024-01-16"
+
+
+def write_downloads(model, site_dir, site_url, cache, date):
+    """The checklists' downloads made and written into `site_dir`, as the plugin does; their paths."""
+    from generator.write.cache import Cache
+    from generator.write.tree import write_files
+
+    files = downloads.checklist_files(model, site_url=site_url, date=date, cache=Cache(cache))
+    write_files(site_dir, files)
+    return [site_dir / rel for rel in files]
 
 
 def test_downloads_are_byte_identical_when_rebuilt(tmp_path):
     import datetime
 
     date = datetime.date(2024, 1, 16)
-    first = downloads.write_downloads(MODEL, tmp_path / "a", "https://example.org/", tmp_path / "c1", date)
-    second = downloads.write_downloads(MODEL, tmp_path / "b", "https://example.org/", tmp_path / "c2", date)
+    first = write_downloads(MODEL, tmp_path / "a", "https://example.org/", tmp_path / "c1", date)
+    second = write_downloads(MODEL, tmp_path / "b", "https://example.org/", tmp_path / "c2", date)
     assert len(first) == 2 * len(UNITS)
     for a, b in zip(first, second):
         assert a.read_bytes() == b.read_bytes(), a.name
@@ -173,18 +187,16 @@ def test_the_checklist_page_links_its_downloads_and_loads_its_assets(site):
 def test_a_rebuild_with_the_same_inputs_takes_the_downloads_from_the_cache(tmp_path, monkeypatch):
     import datetime
 
-    import generator.pdf
-
     date = datetime.date(2024, 1, 16)
-    downloads.write_downloads(MODEL, tmp_path / "a", "https://example.org/", tmp_path / "cache", date)
+    write_downloads(MODEL, tmp_path / "a", "https://example.org/", tmp_path / "cache", date)
 
     def fail(*args, **kwargs):
         raise AssertionError("the PDF was made again although its inputs did not change")
 
-    monkeypatch.setattr(generator.pdf, "html_to_pdf", fail)
-    downloads.write_downloads(MODEL, tmp_path / "b", "https://example.org/", tmp_path / "cache", date)
+    monkeypatch.setattr(downloads, "html_to_pdf", fail)
+    write_downloads(MODEL, tmp_path / "b", "https://example.org/", tmp_path / "cache", date)
     with pytest.raises(AssertionError, match="made again"):
-        downloads.write_downloads(MODEL, tmp_path / "c", "https://example.org/other/", tmp_path / "cache", date)
+        write_downloads(MODEL, tmp_path / "c", "https://example.org/other/", tmp_path / "cache", date)
 
 
 def test_an_edit_the_downloads_do_not_print_leaves_them_in_the_cache(tmp_path, monkeypatch):
@@ -194,14 +206,11 @@ def test_an_edit_the_downloads_do_not_print_leaves_them_in_the_cache(tmp_path, m
     import dataclasses
     import datetime
 
-    import generator.docx_checklist
-    import generator.pdf
-
     date, url, cache = datetime.date(2024, 1, 16), "https://example.org/", tmp_path / "cache"
-    downloads.write_downloads(MODEL, tmp_path / "a", url, cache, date)
+    write_downloads(MODEL, tmp_path / "a", url, cache, date)
     made: list[str] = []
-    monkeypatch.setattr(generator.pdf, "html_to_pdf", lambda *a, **k: made.append("pdf") or b"%PDF")
-    monkeypatch.setattr(generator.docx_checklist, "checklist_docx", lambda *a, **k: made.append("docx") or b"PK")
+    monkeypatch.setattr(downloads, "html_to_pdf", lambda *a, **k: made.append("pdf") or b"%PDF")
+    monkeypatch.setattr(downloads, "checklist_docx", lambda *a, **k: made.append("docx") or b"PK")
 
     def explained_again(item):
         if item.explanation is None:
@@ -212,12 +221,12 @@ def test_an_edit_the_downloads_do_not_print_leaves_them_in_the_cache(tmp_path, m
     edited = dataclasses.replace(MODEL, sections=tuple(
         dataclasses.replace(s, items=tuple(explained_again(i) for i in s.items)) for s in MODEL.sections))
     assert edited != MODEL
-    downloads.write_downloads(edited, tmp_path / "b", url, cache, date)
+    write_downloads(edited, tmp_path / "b", url, cache, date)
     assert made == []
     first = MODEL.requirements[0]
     reworded = dataclasses.replace(MODEL, requirements=(
         dataclasses.replace(first, wording=first.wording + " (sửa)"), *MODEL.requirements[1:]))
-    downloads.write_downloads(reworded, tmp_path / "c", url, cache, date)
+    write_downloads(reworded, tmp_path / "c", url, cache, date)
     assert "pdf" in made and "docx" in made
 
 

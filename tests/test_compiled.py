@@ -6,7 +6,7 @@ from __future__ import annotations
 import jinja2
 import pytest
 
-from generator.compiled import TemplateCache
+from generator.write.compiled import TemplateCache
 
 
 def environment(templates, cache, **options) -> jinja2.Environment:

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import glossary, search
+from generator.render import glossary
+from generator.outputs import search
+from generator.render.markdown import slugify
 from generator.pipeline import load_resolution
-from tests.conftest import ROOT
+from tests.conftest import rendered, ROOT
 
 MODEL = load_resolution(ROOT / "resolution.yaml")
 ABBR = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
@@ -127,8 +129,8 @@ def test_the_small_fixture_without_a_glossary_has_no_glossary_pages(small_site):
 
 
 def test_slugify_keeps_d():
-    assert search.slugify("Chính quyền điện tử", "-") == "chinh-quyen-dien-tu"
-    assert search.slugify("ĐỊA BÀN", "-") == "dia-ban"
+    assert slugify("Chính quyền điện tử", "-") == "chinh-quyen-dien-tu"
+    assert slugify("ĐỊA BÀN", "-") == "dia-ban"
 
 
 def test_term_ids_are_ascii():
@@ -139,9 +141,9 @@ def test_term_ids_are_ascii():
 
 
 def test_glossary_and_explanations_render_literally_whatever_they_contain():
-    from generator.render import render_site
-    from generator.source import parse
-    from generator.validate import validate
+
+    from generator.load.source import parse
+    from generator.check.validate import validate
     from tests.conftest import SMALL
 
     text = SMALL.read_text(encoding="utf-8").replace("sections:\n", (
@@ -151,7 +153,7 @@ def test_glossary_and_explanations_render_literally_whatever_they_contain():
         "        text: Mọi việc phải công khai; không giấu giếm.\n        explanation:\n          duty: \"# Không phải *tiêu đề*\"\n"
         "          citizen: \"- Không phải <i>danh sách</i>\""), 1)
     model = validate(parse(text, "small.yaml"))
-    plan = render_site(model, "small.yaml")
+    plan = rendered(model)
     assert "thuat-ngu.md" in plan and "nguoi-dan.md" in plan
     assert "Ủy ban \\*nhân\\* dân" in plan["thuat-ngu.md"]
     assert "Cơ quan &lt;b&gt;hành chính&lt;/b&gt; \\[xem\\](http\\://x) \\| 1. \\_a\\_" in plan["thuat-ngu.md"]

@@ -22,10 +22,9 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.utils import meta as front_matter
 
-from generator import pipeline
-from generator.source import parse
-from generator.validate import validate
-from tests.conftest import ROOT, SMALL, mkdocs_build, site_project
+from generator.load.source import parse
+from generator.check.validate import validate
+from tests.conftest import ROOT, SMALL, mkdocs_build, rendered, site_project
 
 # Syntax that would become markup somewhere if it were not escaped.
 HOSTILE = [
@@ -150,7 +149,7 @@ def site_markdown():
 def markdown_page(resolution: str, page: str, site_markdown) -> tuple[Page, dict]:
     """A page as the generator writes it, through the site's Markdown; and its front matter."""
     model = validate(parse(resolution, "resolution.yaml"))
-    body, meta = front_matter.get_data(pipeline.plan(model, "resolution.yaml")[page])
+    body, meta = front_matter.get_data(rendered(model, "resolution.yaml")[page])
     return Page(site_markdown(body)), meta
 
 
@@ -178,12 +177,12 @@ def test_any_text_is_shown_literally_and_adds_no_element(output, field, text, si
 
 
 def test_the_property_would_catch_unescaped_text(site_markdown, monkeypatch):
-    from generator import render
+    from generator.render import environment, markdown, pages
 
-    monkeypatch.setattr(render, "md", lambda text: text)
-    # NOTE: the environment is made once per process and holds the filter it was made with.
-    render.environment.cache_clear()
-    monkeypatch.setattr(render, "environment", render.environment.__wrapped__)
+    monkeypatch.setattr(markdown, "md", lambda text: text)
+    # NOTE: the environment is made once per process and holds the filter it was made with: a
+    # fresh one, for this test only.
+    monkeypatch.setattr(pages, "markdown_environment", environment.markdown_environment.__wrapped__)
     page, _ = markdown_output("item text", "<b>đậm</b> *nghiêng*", site_markdown)
     baseline, _ = markdown_output("item text", MARK, site_markdown)
     assert page.elements != baseline.elements

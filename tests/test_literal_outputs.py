@@ -21,13 +21,15 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from generator import checklist as ck
-from generator import downloads, opendata
-from generator.source import parse
-from generator.validate import validate
+from generator.render import checklist as ck
+from generator.outputs import checklists as downloads
+from generator.outputs import opendata
+from generator.load.source import parse
+from generator.check.validate import validate
 from tests.test_literal import (HOSTILE, LINES, MARK, WORDS, Page, _without_nt1_requirement, hostile_text,
                                 markdown_page, site_markdown, with_text)
 from tests.test_opendata import strings
+from tests.conftest import rendered
 
 __all__ = ["site_markdown"]  # a fixture, used by name
 
@@ -108,13 +110,12 @@ def test_new_fields_are_shown_literally_and_add_no_element(field, text, site_mar
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=hostile_text())
 def test_the_tooltip_holds_the_text_literally(field, text, site_markdown):
-    from generator import pipeline
     from mkdocs.utils import meta as front_matter
 
     model = load(with_new_text(field, text))
     term = model.glossary[0]
     # The glossary page shows the term (its heading), so the term is an <abbr> there.
-    body, _ = front_matter.get_data(pipeline.plan(model, "resolution.yaml")["thuat-ngu.md"])
+    body, _ = front_matter.get_data(rendered(model, "resolution.yaml")["thuat-ngu.md"])
     html = site_markdown(body)
     assert term.tooltip in Attributes(html).titles
     assert text in term.tooltip
@@ -176,7 +177,7 @@ def _folded(text: str) -> str:
 def test_the_pdf_shows_any_wording_literally(text):
     from pypdf import PdfReader
 
-    from generator.pdf import html_to_pdf
+    from generator.outputs.pdf import html_to_pdf
 
     model, cl = _checklist(text)
     pdf = html_to_pdf(downloads.standalone_html(model, cl, "https://example.org/", datetime.date(2024, 3, 1)))
@@ -190,7 +191,7 @@ def test_the_docx_holds_any_wording_exactly(text):
     from docx import Document
 
     model, cl = _checklist(text)
-    url = downloads.page_url("https://example.org/", cl)
+    url = ck.page_url("https://example.org/", cl)
     date = datetime.date(2024, 3, 1)
     data = downloads_docx(model, cl, url, date)
     document = Document(io.BytesIO(data))
@@ -199,9 +200,10 @@ def test_the_docx_holds_any_wording_exactly(text):
 
 
 def downloads_docx(model, cl, url: str, date: datetime.date) -> bytes:
-    from generator.docx_checklist import checklist_docx, docx_form
+    from generator.outputs.docx import checklist_docx, docx_form
+    from generator.render.footer import footer_lines
 
-    return checklist_docx(docx_form(model, cl), url=url, footer=downloads.footer_lines(model, url, date),
+    return checklist_docx(docx_form(model, cl), url=url, footer=footer_lines(model, url, date),
                           date=date)
 
 

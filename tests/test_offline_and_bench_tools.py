@@ -5,19 +5,19 @@ from __future__ import annotations
 import yaml
 
 from tests.bench.scale import write_scaled
-from generator import offline, pipeline
+from generator import pipeline
+from generator.mkdocs import offline
 from tests.conftest import ROOT
 
 
-def test_the_offline_configuration_keeps_every_plugin_and_hook_and_adds_the_offline_ones(tmp_path):
+def test_the_offline_configuration_keeps_every_plugin_and_adds_the_offline_one(tmp_path):
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: x\nsite_url: !ENV [SITE_URL, 'https://example.org/']\n"
-        "plugins:\n  - search:\n      lang: vi\n  - tags\nhooks:\n  - generator/mkdocs_hook.py\n",
+        "plugins:\n  - nghi-quyet\n  - search:\n      lang: vi\n  - tags\n",
         encoding="utf-8")
     config = yaml.safe_load(offline.offline_config(tmp_path / "mkdocs.yml"))
     assert config == {"INHERIT": "mkdocs.yml",
-                      "plugins": [{"search": {"lang": "vi"}}, "tags", "offline"],
-                      "hooks": ["generator/mkdocs_hook.py", "generator/offline_hook.py"]}
+                      "plugins": ["nghi-quyet", {"search": {"lang": "vi"}}, "tags", "offline"]}
 
 
 def test_the_scaled_resolution_is_valid_and_k_times_larger(tmp_path):

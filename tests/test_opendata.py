@@ -8,7 +8,7 @@ import json
 import jsonschema
 import pytest
 
-from generator import opendata
+from generator.outputs import opendata
 from generator.pipeline import load_resolution
 from tests.conftest import ROOT, SMALL
 from tests.test_site import sentences, source_paragraphs

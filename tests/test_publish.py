@@ -13,9 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import write
 from generator.cli import main
-from generator.errors import InputError
 from tests.conftest import ROOT, SMALL, site_project
 
 
@@ -95,8 +93,8 @@ def built(tmp_path) -> Path:
 def test_a_build_that_crashes_midway_leaves_the_previous_site_complete(built):
     before_site, before_content = snapshot(built / "site"), snapshot(built / "content")
     config = built / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "hooks:\n", f"hooks:\n  - {ROOT}/tests/hooks/crash_midway.py\n"), encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8") + f"hooks:\n  - {ROOT}/tests/hooks/crash_midway.py\n",
+                      encoding="utf-8")
     resolution = built / "resolution.yaml"
     resolution.write_text(resolution.read_text(encoding="utf-8").replace(
         "Mỗi tháng họp một lần.", "Mỗi quý họp một lần."), encoding="utf-8")

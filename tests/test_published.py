@@ -27,8 +27,8 @@ def test_the_record_lists_the_foundations_urls_and_anchors():
 
 
 def test_the_record_lists_the_checklists_their_rows_and_downloads_and_the_glossarys_terms():
-    from generator import checklist as ck
-    from generator import glossary
+    from generator.render import checklist as ck
+    from generator.render import glossary
 
     urls = published()
     model = load_resolution(ROOT / "resolution.yaml")

@@ -8,8 +8,8 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
-from generator.render import md
-from generator.write import read_manifest
+from generator.render.markdown import md
+from generator.write.tree import read_manifest
 from tests.conftest import ROOT
 from tests.golden import GOLDEN, render_fixture
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.source import parse
-from generator.validate import validate
+from generator.load.source import parse
+from generator.check.validate import validate
 from tests.conftest import ROOT
 from tests.test_validate import BASE, Case, problems_of
 

@@ -131,7 +131,8 @@ def test_serve_polls_the_data_and_templates_often_and_not_content(tmp_path):
     from mkdocs.config import load_config
     from mkdocs.livereload import LiveReloadServer
 
-    from generator import render, site
+    from generator import resources
+    from generator.mkdocs import serve
 
     config_file = site_project(tmp_path, SMALL)
     config = load_config(str(config_file))
@@ -139,12 +140,14 @@ def test_serve_polls_the_data_and_templates_often_and_not_content(tmp_path):
     try:
         server.watch(config.docs_dir)  # what mkdocs serve watches before the hook's on_serve
         server.watch(config.config_file_path)
-        site.on_serve(server, config, None)
+        config.plugins["nghi-quyet"].on_config(config)  # as the build before serving does
+        config.plugins.on_serve(server, config=config, builder=None)
         polled = {Path(e.watch.path).resolve(): e.timeout for e in server.observer.emitters}
     finally:
         server.server_close()
     assert Path(config.docs_dir).resolve() not in polled
     # A file is watched through its folder: the resolution's is mkdocs.yml's.
-    assert site.resolution_path(config).parent == Path(config.config_file_path).resolve().parent
-    assert polled == {site.resolution_path(config).parent: site.WATCH_POLL_SECONDS,
-                      render.TEMPLATES.resolve(): site.WATCH_POLL_SECONDS}
+    resolution = config.plugins["nghi-quyet"].resolution
+    assert resolution.parent == Path(config.config_file_path).resolve().parent
+    assert polled == {resolution.parent: serve.WATCH_POLL_SECONDS,
+                      resources.TEMPLATES.resolve(): serve.WATCH_POLL_SECONDS}

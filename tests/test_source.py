@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from generator.errors import InputError
-from generator.source import load, parse
+from generator.load.source import load, parse
 from tests.conftest import SMALL
 
 
@@ -90,7 +90,7 @@ def test_an_unquoted_date_is_kept_as_written():
     ("a:\n  b: |\n    text\n  c: 1\n", 4, "a.c"),
 ], ids=["entry without id", "entries at the key's column", "comment and blank line", "after a block text"])
 def test_a_syntax_error_is_placed_at_a_data_path_read_from_the_indentation(text, line, path):
-    from generator.syntax import data_path_at
+    from generator.load.syntax import data_path_at
 
     assert data_path_at(text, line) == path
 
@@ -108,7 +108,7 @@ def test_libyaml_reads_every_input_as_pyyaml_does_or_leaves_it_to_pyyaml(name, m
     it accepts must come out the same: data, lines and defects."""
     import unicodedata
 
-    from generator import source
+    from generator.load import source
     from generator.errors import InputError
     from tests.conftest import ROOT, SMALL
     from tests.test_corpus import corpus_input

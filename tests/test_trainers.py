@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator import trainers
+from generator.render import citation, trainers
+from generator.render.markdown import attr
 from generator.pipeline import load_resolution
-from generator.qr import qr_svg
+from generator.outputs.qr import qr_svg
 from tests.conftest import ROOT, SMALL
 
 
@@ -34,8 +35,8 @@ def test_link_targets_cover_home_full_text_sections_and_items_in_order():
 
 
 def test_link_targets_include_the_citizens_page_the_glossary_with_each_term_and_every_checklist():
-    from generator.checklist import checklists
-    from generator.glossary import term_id
+    from generator.render.checklist import checklists
+    from generator.render.glossary import term_id
 
     model = load_resolution(ROOT / "resolution.yaml")
     targets = trainers.link_targets(model)
@@ -66,12 +67,12 @@ def test_our_pages_are_cited_with_a_dash_and_the_resolutions_citation(url, expec
 def test_the_item_citation_is_the_vietnamese_form():
     model = load_resolution(ROOT / "resolution.yaml")
     item = model.items[-3]
-    assert trainers.item_citation(model, item) == (
+    assert citation.of_item(model, item) == (
         "Biện pháp 4, Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của HĐND tỉnh Tuyên Quang")
 
 
 def test_attr_escapes_hostile_text_for_html():
-    assert trainers.attr('a"<b>&\'') == "a&quot;&lt;b&gt;&amp;&#x27;"
+    assert attr('a"<b>&\'') == "a&quot;&lt;b&gt;&amp;&#x27;"
 
 
 def test_qr_svg_is_a_scalable_svg_naming_its_url():
@@ -82,19 +83,21 @@ def test_qr_svg_is_a_scalable_svg_naming_its_url():
 
 
 def test_a_qr_code_is_kept_in_the_cache_by_its_url(tmp_path, monkeypatch):
-    from generator import qr
+    from generator.outputs import codes
+    from generator.write.cache import Cache
 
-    url = "https://example.test/bien-phap/3/"
-    made = qr_svg(url, tmp_path)
-    assert made == qr_svg(url) and len(list(tmp_path.iterdir())) == 1
+    model = load_resolution(SMALL)
+    made = codes.qr_files(model, site_url="https://example.test/", cache=Cache(tmp_path))
+    assert made["qr/bien-phap-3.svg"].decode("utf-8") == qr_svg("https://example.test/bien-phap/3/") + "\n"
+    assert len(list((tmp_path / "qr").iterdir())) == len(made)
 
     def no_encoding(*args, **kwargs):
         raise AssertionError("encoded again although the URL is in the cache")
 
-    monkeypatch.setattr(qr, "qr_svg", no_encoding)  # what the cache calls to make a code
-    assert qr_svg(url, tmp_path) == made
+    monkeypatch.setattr(codes, "qr_svg", no_encoding)  # what the cache calls to make a code
+    assert codes.qr_files(model, site_url="https://example.test/", cache=Cache(tmp_path)) == made
     with pytest.raises(AssertionError, match="encoded again"):
-        qr_svg(url + "4/", tmp_path)
+        codes.qr_files(model, site_url="https://example.test/other/", cache=Cache(tmp_path))
 
 
 def test_the_leaflet_has_every_section_at_a_glance_with_a_qr_code_to_the_site(site):
@@ -112,18 +115,22 @@ def test_the_leaflet_has_every_section_at_a_glance_with_a_qr_code_to_the_site(si
 
 
 def test_the_leaflet_pdf_is_made_again_only_when_its_page_changes(site, monkeypatch):
-    from types import SimpleNamespace
-
-    from generator import pipeline, publish
-    from tests.conftest import ROOT
+    """The PDF is a function of the built page and the images it shows: the same page and QR code
+    take it from the cache the build filled; another page makes it again."""
+    from generator.outputs import leaflet
+    from generator.write.cache import Cache
 
     built = (site / "to-roi" / "nghi-quyet-to-roi.pdf").read_bytes()
-    config = SimpleNamespace(site_dir=str(site), site_url="https://nq55-dan-chu-co-so.tuyenquang.example/",
-                             config_file_path=str(ROOT / "mkdocs.yml"))
+    page = (site / "to-roi" / "index.html").read_text(encoding="utf-8")
+    files = {"qr/trang-chu.svg": (site / "qr" / "trang-chu.svg").read_bytes()}
 
     def no_pdf(*args, **kwargs):
         raise AssertionError("the leaflet PDF was made again although its page did not change")
 
-    monkeypatch.setattr(publish, "html_to_pdf", no_pdf)
-    publish.on_post_build(config, pipeline.load_resolution(ROOT / "resolution.yaml"))
-    assert (site / "to-roi" / "nghi-quyet-to-roi.pdf").read_bytes() == built
+    monkeypatch.setattr(leaflet, "html_to_pdf", no_pdf)
+    cache = Cache(ROOT / ".cache")
+    made = leaflet.leaflet_files(page, page="to-roi/index.html", files=files, cache=cache)
+    assert made == {"to-roi/nghi-quyet-to-roi.pdf": built}
+    with pytest.raises(AssertionError, match="made again"):
+        leaflet.leaflet_files(page.replace("6 biện pháp", "7 biện pháp"), page="to-roi/index.html",
+                              files=files, cache=cache)

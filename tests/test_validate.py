@@ -7,8 +7,8 @@ from dataclasses import dataclass
 import pytest
 
 from generator.errors import InputError
-from generator.source import parse
-from generator.validate import schema, validate
+from generator.load.source import parse
+from generator.check.validate import schema, validate
 from tests.conftest import ROOT, SMALL
 
 BASE = SMALL.read_text(encoding="utf-8")
@@ -149,7 +149,7 @@ def test_the_real_resolution_is_valid_and_has_its_structure():
 def test_the_json_schema_accepts_the_real_data_and_is_valid_for_editors():
     import jsonschema
 
-    from generator.source import load
+    from generator.load.source import load
 
     jsonschema.Draft202012Validator.check_schema(schema())
     jsonschema.validate(load(ROOT / "resolution.yaml").data, schema())
@@ -160,7 +160,7 @@ def test_the_quick_look_for_invisible_characters_misses_none_the_full_check_repo
     every code point the full check would report must be found by it."""
     import unicodedata
 
-    from generator.validate import _INVISIBLE, _SUSPECT
+    from generator.check.validate import _INVISIBLE, _SUSPECT
 
     reported = [chr(i) for i in range(0x110000)
                 if chr(i) in _INVISIBLE or unicodedata.category(chr(i)) in ("Cc", "Co")]

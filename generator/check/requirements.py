@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from generator.check.data import clean, entries
 from generator.model import Requirement
 from generator.load.source import DataPath
 
@@ -17,36 +18,25 @@ class _Checker(Protocol):
     def add(self, path: DataPath, message: str) -> None: ...
 
 
-def _clean(text: str) -> str:
-    # NOTE: the same normalisation the model applies to text (validate._clean): one space
-    # between words, so a quote folded over several lines still matches.
-    return " ".join(text.split())
-
-
-def _entries(value: Any):
-    if isinstance(value, list):
-        for i, entry in enumerate(value):
-            if isinstance(entry, dict):
-                yield i, entry
 
 
 def _item_texts(data: dict[str, Any]) -> dict[str, str]:
     """item id -> the item's full text (heading and text), normalised."""
     texts: dict[str, str] = {}
-    for _, section in _entries(data.get("sections")):
-        for _, item in _entries(section.get("items")):
+    for _, section in entries(data.get("sections")):
+        for _, item in entries(section.get("items")):
             ident = item.get("id")
             parts = [item.get(k) for k in ("heading", "text")]
             if isinstance(ident, str):
-                texts[ident] = _clean(" ".join(p for p in parts if isinstance(p, str)))
+                texts[ident] = clean(" ".join(p for p in parts if isinstance(p, str)))
     return texts
 
 
 def _canonical(data: dict[str, Any]) -> dict[str, str]:
     """old id (an item's alias) -> the item's id: a requirement may still cite a renamed item."""
     out: dict[str, str] = {}
-    for _, section in _entries(data.get("sections")):
-        for _, item in _entries(section.get("items")):
+    for _, section in entries(data.get("sections")):
+        for _, item in entries(section.get("items")):
             aliases = item.get("aliases")
             if isinstance(item.get("id"), str) and isinstance(aliases, list):
                 out.update({a: item["id"] for a in aliases if isinstance(a, str)})
@@ -54,7 +44,7 @@ def _canonical(data: dict[str, Any]) -> dict[str, str]:
 
 
 def _unit_ids(data: dict[str, Any]) -> list[str]:
-    return [u["id"] for _, u in _entries(data.get("unit_types")) if isinstance(u.get("id"), str)]
+    return [u["id"] for _, u in entries(data.get("unit_types")) if isinstance(u.get("id"), str)]
 
 
 def _one_of(names: list[str]) -> str:
@@ -64,7 +54,7 @@ def _one_of(names: list[str]) -> str:
 def check_requirement_ids(checker: _Checker, data: dict[str, Any], line) -> None:
     """Every requirement id is unique."""
     seen: dict[str, DataPath] = {}
-    for i, req in _entries(data.get("requirements")):
+    for i, req in entries(data.get("requirements")):
         ident, path = req.get("id"), ("requirements", i, "id")
         if not isinstance(ident, str):
             continue
@@ -78,7 +68,7 @@ def check_requirement_ids(checker: _Checker, data: dict[str, Any], line) -> None
 def check_requirement_references(checker: _Checker, data: dict[str, Any]) -> None:
     """Every requirement cites an existing item, quotes its words, names existing unit types."""
     texts, units, renamed = _item_texts(data), _unit_ids(data), _canonical(data)
-    for i, req in _entries(data.get("requirements")):
+    for i, req in entries(data.get("requirements")):
         path = ("requirements", i)
         clause, quote = req.get("clause"), req.get("quote")
         clause = renamed.get(clause, clause) if isinstance(clause, str) else clause
@@ -86,7 +76,7 @@ def check_requirement_references(checker: _Checker, data: dict[str, Any]) -> Non
             checker.add(path + ("clause",), f"unknown clause '{clause}' (expected the id of an "
                         f"item, one of: {_one_of(list(texts))})")
         elif isinstance(clause, str) and isinstance(quote, str) and quote.strip():
-            if _clean(quote) not in texts[clause]:
+            if clean(quote) not in texts[clause]:
                 checker.add(path + ("quote",), f"not found in the text of {clause} (expected "
                             "words copied exactly from that item; check spelling, diacritics "
                             "and punctuation)")
@@ -105,7 +95,7 @@ def check_coverage(checker: _Checker, data: dict[str, Any]) -> None:
     """
     texts, renamed = _item_texts(data), _canonical(data)
     excused: dict[str, DataPath] = {}
-    for i, entry in _entries(data.get("not_checkable")):
+    for i, entry in entries(data.get("not_checkable")):
         clause, path = entry.get("clause"), ("not_checkable", i, "clause")
         if not isinstance(clause, str):
             continue
@@ -116,14 +106,14 @@ def check_coverage(checker: _Checker, data: dict[str, Any]) -> None:
         excused[clause] = path
     if "requirements" not in data:
         return
-    cited = {renamed.get(c, c) for _, r in _entries(data.get("requirements"))
+    cited = {renamed.get(c, c) for _, r in entries(data.get("requirements"))
              if isinstance(c := r.get("clause"), str)}
     for clause, path in excused.items():
         if clause in cited:
             checker.add(path, f"'{clause}' is cited by a requirement (expected only items that "
                         "no requirement cites; remove this entry)")
-    for s, section in _entries(data.get("sections")):
-        for i, item in _entries(section.get("items")):
+    for s, section in entries(data.get("sections")):
+        for i, item in entries(section.get("items")):
             ident = item.get("id")
             if isinstance(ident, str) and ident not in cited and ident not in excused:
                 checker.add(("sections", s, "items", i), "no requirement cites this item "
@@ -148,11 +138,11 @@ def build_requirements(data: dict[str, Any]) -> tuple[tuple[Requirement, ...], t
     """The validated requirements and the not-checkable items with their reasons."""
     renamed = _canonical(data)
     reqs = tuple(
-        Requirement(id=r["id"], clause_id=renamed.get(r["clause"], r["clause"]), quote=_clean(r["quote"]),
-                    wording=_clean(r["wording"]),
-                    actor=_clean(r["actor"]) if "actor" in r else None,
+        Requirement(id=r["id"], clause_id=renamed.get(r["clause"], r["clause"]), quote=clean(r["quote"]),
+                    wording=clean(r["wording"]),
+                    actor=clean(r["actor"]) if "actor" in r else None,
                     applies_to=tuple(r["applies_to"]))
         for r in data.get("requirements", ()))
-    excused = tuple((renamed.get(e["clause"], e["clause"]), _clean(e["reason"]))
+    excused = tuple((renamed.get(e["clause"], e["clause"]), clean(e["reason"]))
                     for e in data.get("not_checkable", ()))
     return reqs, excused

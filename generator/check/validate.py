@@ -8,16 +8,16 @@ import json
 import re
 import unicodedata
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jsonschema
 
 from generator import resources
 from generator.errors import InputError, Problem
-from generator.model import (Document, Explanation, Item, Resolution, Section, Source, Status, Term,
-                             UnitType)
-from generator.check.requirements import build_requirements, check_requirements
+from generator.model import (Resolution)
+from generator.check.data import clean, entries
+from generator.check.model_of import build_model
+from generator.check.requirements import check_requirements
 from generator.load.source import DataPath, Loaded
 
 SCHEMA_PATH = resources.SCHEMA
@@ -48,7 +48,7 @@ def validate(loaded: Loaded) -> Resolution:
     checker.check_meaning()
     if checker.problems:
         raise InputError(checker.problems)
-    return _build(loaded.data)
+    return build_model(loaded.data)
 
 
 # A glossary term as it can be found in the text: words joined by one space, '-', '.' or '/',
@@ -154,11 +154,11 @@ class _Checker:
         # reported at the alias (the thing to fix), wherever the two stand in the file.
         aliases_seen: list[tuple[Any, DataPath]] = []
         sections = data.get("sections")
-        for s, section in _entries(sections):
+        for s, section in entries(sections):
             spath = ("sections", s)
             self._claim(ids, section.get("id"), spath + ("id",))
             expected = 1
-            for i, item in _entries(section.get("items")):
+            for i, item in entries(section.get("items")):
                 ipath = spath + ("items", i)
                 self._claim(ids, item.get("id"), ipath + ("id",))
                 aliases = item.get("aliases")
@@ -180,16 +180,16 @@ class _Checker:
         self._check_text(data, ())
         check_requirements(self, data)
 
-    def _check_glossary(self, entries: Any) -> None:
+    def _check_glossary(self, values: Any) -> None:
         seen: dict[str, DataPath] = {}
-        for i, entry in _entries(entries):
+        for i, entry in entries(values):
             path = ("glossary", i)
             forms = [entry.get("term")] + (entry.get("variants") if isinstance(entry.get("variants"), list) else [])
             for j, form in enumerate(forms):
                 if not isinstance(form, str):
                     continue
                 where = path + (("term",) if j == 0 else ("variants", j - 1))
-                key = _clean(form)
+                key = clean(form)
                 if key and not _TERM_FORM.fullmatch(key):
                     # NOTE: the abbr extension cannot define a form with '\\' or ']' (the line
                     # would show on every page), matches only whole words, and a form of digits
@@ -214,9 +214,9 @@ class _Checker:
             except ValueError:
                 self.add(path, f"'{value}' is not a real date (expected YYYY-MM-DD, e.g. \"2023-12-07\")")
 
-    def _check_unique(self, entries: Any, path: DataPath, what: str) -> None:
+    def _check_unique(self, values: Any, path: DataPath, what: str) -> None:
         seen: dict[str, DataPath] = {}
-        for i, entry in _entries(entries):
+        for i, entry in entries(values):
             self._claim(seen, entry.get("id"), path + (i, "id"), what)
 
     def _claim(self, seen: dict[str, DataPath], ident: Any, path: DataPath, what: str = "id",
@@ -267,55 +267,3 @@ def _bad_id(value: str) -> str:
 
 def _names(chars: list[str]) -> str:
     return ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'control character')}" for c in chars)
-
-
-def _entries(value: Any):
-    """(index, mapping) for each mapping in a list; anything else yields nothing."""
-    if isinstance(value, list):
-        for i, entry in enumerate(value):
-            if isinstance(entry, dict):
-                yield i, entry
-
-
-def _clean(text: str) -> str:
-    # NOTE: YAML's folded and literal blocks leave line breaks and runs of spaces that are layout,
-    # not words; one space between words is what the text has.
-    return " ".join(text.split())
-
-
-def _build(data: dict[str, Any]) -> Resolution:
-    def date(value: str) -> datetime.date:
-        return datetime.date.fromisoformat(value)
-
-    def record(cls, raw: dict[str, Any], **extra):
-        fields = {k: (_clean(v) if isinstance(v, str) else v) for k, v in raw.items()}
-        return cls(**fields, **extra)
-
-    sections = []
-    for raw in data["sections"]:
-        items = tuple(
-            Item(id=it["id"], number=it["number"], section_id=raw["id"], section_name=_clean(raw["name"]),
-                 heading=_clean(it["heading"]) if "heading" in it else None,
-                 title=_clean(it["title"]) if "title" in it else None, text=_clean(it["text"]),
-                 aliases=tuple(it.get("aliases", ())),
-                 explanation=record(Explanation, it["explanation"]) if "explanation" in it else None)
-            for it in raw["items"])
-        sections.append(Section(id=raw["id"], name=_clean(raw["name"]), title=_clean(raw["title"]),
-                                intro=_clean(raw["intro"]), items=items))
-    doc = dict(data["document"], date=date(data["document"]["date"]))
-    src = dict(data["source"], date=date(data["source"]["date"]))
-    requirements, not_checkable = build_requirements(data)
-    return Resolution(
-        format=data["format"], version=data["version"],
-        document=record(Document, doc), source=record(Source, src),
-        status=record(Status, data["status"]),
-        unit_types=tuple(record(UnitType, u) for u in data["unit_types"]),
-        sections=tuple(sections), requirements=requirements, not_checkable=not_checkable,
-        glossary=tuple(_term(raw) for raw in data.get("glossary", ())))
-
-
-def _term(raw: dict[str, Any]) -> Term:
-    expansion = _clean(raw["expansion"]) if "expansion" in raw else None
-    return Term(term=_clean(raw["term"]), expansion=expansion, explanation=_clean(raw["explanation"]),
-                kind=raw.get("kind", "abbreviation" if expansion else "term"),
-                variants=tuple(_clean(v) for v in raw.get("variants", ())))

@@ -66,6 +66,8 @@ class ResolutionPlugin(BasePlugin[ResolutionPluginConfig]):
         self.resolution = root / self.config.resolution
         self.cache = Cache(root / self.config.cache_dir)
         self.site_url = published_url(config, serving=self.command == "serve")
+        if self.command == "serve":
+            config.site_url = self.site_url  # canonical links and the sitemap, as published
         if str(resources.THEME) not in config.theme.dirs:
             config.theme.dirs.insert(0, str(resources.THEME))
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify)

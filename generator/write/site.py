@@ -71,3 +71,10 @@ def config_beside(mkdocs_yml: Path, name: str, text: str):
         yield config
     finally:
         config.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def temporary_folder(prefix: str):
+    """A new empty folder for as long as the block runs (removed after, whatever happens)."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        yield Path(tmp)

@@ -43,14 +43,15 @@ def timed(cmd: list[str], cwd: Path) -> Run:
 def generate(resolution: Path, out: Path) -> Run:
     """The generator alone, in this process (no interpreter start-up): resolution → Markdown,
     with its templates compiled as in a fresh build (the process keeps them otherwise)."""
-    from generator import checklist, pipeline, render
-
     import resource
 
-    render.environment.cache_clear()
-    checklist._env.cache_clear()
+    from generator import pipeline
+    from generator.render import environment
+
+    environment.markdown_environment.cache_clear()
+    environment.html_environment.cache_clear()
     started = time.perf_counter()
-    pipeline.build(resolution, out)
+    pipeline.build(resolution, out, site_url="https://example.org/")
     return Run(time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 

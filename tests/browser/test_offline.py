@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import offline
+from generator.cli import main
+from tests.conftest import ROOT
 from tests.audit import links
 from tests.audit.browser import chromium, open_search
 from tests.browser.test_checklist import FILLED, ROW1, fill_two, state
@@ -18,9 +19,9 @@ QUERY = "kinh phi"  # without diacritics: the Vietnamese search works from disk 
 
 @pytest.fixture(scope="module")
 def unpacked(tmp_path_factory) -> Path:
-    """The zip built by generator/offline.py, unpacked into a fresh directory."""
+    """The zip `python -m generator offline` builds, unpacked into a fresh directory."""
     tmp = tmp_path_factory.mktemp("offline")
-    assert offline.main([str(tmp / "site.zip")]) == 0
+    assert main(["offline", "--config", str(ROOT / "mkdocs.yml"), "--output", str(tmp / "site.zip")]) == 0
     with zipfile.ZipFile(tmp / "site.zip") as zf:
         zf.extractall(tmp / "unpacked")
     return tmp / "unpacked"
@@ -40,7 +41,7 @@ def offline_page(unpacked):
 
 def test_the_zip_holds_the_shim_from_npm_and_no_cdn_address(unpacked):
     shim = unpacked / "assets/javascripts/iframe-worker/shim.js"
-    assert shim.read_bytes() == offline.ROOT.joinpath("node_modules/iframe-worker/shim/index.js").read_bytes()
+    assert shim.read_bytes() == ROOT.joinpath("node_modules/iframe-worker/shim/index.js").read_bytes()
     pages = list(unpacked.rglob("*.html"))
     assert pages and not [p for p in pages if "unpkg.com" in p.read_text(encoding="utf-8")]
     assert (unpacked / "search/search_index.js").is_file()

@@ -3,7 +3,6 @@ collection link, the projector view, anchor highlighting and the one-page leafle
 
 from __future__ import annotations
 
-import base64
 import io
 import re
 from urllib.parse import urlsplit
@@ -11,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.pipeline import load_resolution
-from generator.trainers import link_targets
+from generator.render.trainers import link_targets
 from tests.conftest import ROOT
 
 SITE_URL = "https://nq55-dan-chu-co-so.tuyenquang.example/"
@@ -182,7 +181,7 @@ def test_the_leaflet_prints_on_one_a4_sheet_from_the_browser(page, base_url):
 def test_the_leaflet_pdf_is_one_page_with_the_summary(site):
     import weasyprint
 
-    from generator.publish import leaflet_document
+    from generator.outputs.leaflet import leaflet_document
 
     assert (site / "to-roi" / "nghi-quyet-to-roi.pdf").read_bytes().startswith(b"%PDF-")
     leaflet = site / "to-roi" / "index.html"
