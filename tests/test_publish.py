@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import write
+from generator.write import tree as write
 from generator.cli import main
 from generator.errors import InputError
 from tests.conftest import ROOT, SMALL, site_project

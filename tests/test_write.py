@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.errors import InputError
-from generator.write import plan_sync, read_manifest, sync_tree
+from generator.write.tree import plan_sync, read_manifest, sync_tree
 
 
 def test_a_second_sync_writes_nothing_and_keeps_modification_times(tmp_path):
@@ -58,7 +58,7 @@ def test_writes_leave_no_temporary_files(tmp_path):
 
 
 def test_a_crash_in_the_middle_of_writing_leaves_the_previous_files_complete(tmp_path, monkeypatch):
-    from generator import write
+    from generator.write import tree as write
 
     sync_tree({"a.md": "A1\n", "d/b.md": "B1\n", "c.md": "C1\n"}, tmp_path)
     before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
