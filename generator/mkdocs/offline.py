@@ -12,13 +12,12 @@ import os
 import re
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from generator.write.archive import zip_tree
+from generator.write.archive import scratch_beside, zip_tree
 from generator.write.site import config_beside
 from generator.write.tree import write_files
 
@@ -95,8 +94,10 @@ def _offline_file(base: Path, rel: str) -> Path | None:
 def make_zip(mkdocs_yml: Path, archive: Path) -> int:
     """Build the offline site of `mkdocs_yml` and zip it into `archive`; returns the file count.
     Raises RuntimeError when the build fails (MkDocs has printed why)."""
-    with tempfile.TemporaryDirectory(prefix="offline-site-") as tmp:
-        site = Path(tmp) / "site"
+    # NOTE: built beside the archive, not in the system's temporary folder: a killed build's
+    # leftovers are then removed by the next one, and the zip is renamed into place from there.
+    with scratch_beside(archive) as scratch:
+        site = scratch / "site"
         build(site, mkdocs_yml)
         write_files(site, relinked(site))
-        return zip_tree(site, archive)
+        return zip_tree(site, archive, partial=scratch / archive.name)
