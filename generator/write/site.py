@@ -11,6 +11,7 @@ beside mkdocs.yml, leaving alone the folders of builds still running.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import subprocess
 import sys
@@ -34,6 +35,9 @@ def build_site(config: Path, site_dir: Path, mkdocs_args: list[str] | None = Non
     with contextlib.ExitStack() as stack:
         try:
             site_dir.parent.mkdir(parents=True, exist_ok=True)
+            if site_dir.exists() and not site_dir.is_dir():
+                # NOTE: said before the build, not after it: a file there is not ours to replace.
+                raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(site_dir))
             staging.sweep(staging.folder_family(site_dir))
             for name in GENERATED_CONFIGS:
                 staging.sweep(_config_family(config.absolute(), name))
