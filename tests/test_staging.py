@@ -126,6 +126,16 @@ def test_an_unchanged_sync_touches_nothing_at_all(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content"]
 
 
+def test_a_content_folder_that_is_a_symbolic_link_stays_one(tmp_path):
+    real, link = tmp_path / "real", tmp_path / "content"
+    real.mkdir()
+    link.symlink_to(real)
+    sync_tree({"a.md": "A\n"}, link)
+    sync_tree({"a.md": "A2\n"}, link)
+    assert link.is_symlink() and (real / "a.md").read_text(encoding="utf-8") == "A2\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "real"]
+
+
 def test_a_sync_sweeps_the_staging_folders_killed_syncs_left(tmp_path):
     root = tmp_path / "content"
     sync_tree({"a.md": "A\n"}, root)

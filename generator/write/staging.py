@@ -98,7 +98,8 @@ def release(family: Family, token: str, fd: int) -> None:
 
 def sweep(family: Family) -> list[Path]:
     """Remove what killed builds left of `family`; a token whose lock is held (its build is
-    running, here or in another process) is left alone. Returns the names removed."""
+    running, here or in another process) is left alone. Returns the names removed; never fails
+    (what cannot be removed now is tried again by the next sweep)."""
     removed: list[Path] = []
     try:
         found = family.tokens()
@@ -107,9 +108,13 @@ def sweep(family: Family) -> list[Path]:
     for token, paths in found.items():
         lock = family.lock(token)
         try:
-            fd = os.open(lock, os.O_RDWR)
+            fd = os.open(lock, os.O_RDONLY)
         except FileNotFoundError:
-            fd = None  # no lock: left by a build killed before it locked, or by an older version
+            # NOTE: a build makes its lock before any other name and removes it last: these are
+            # an older version's (a PID or tempfile's letters in the name), or another sweep's.
+            fd = None
+        except OSError:
+            continue  # a lock that cannot be opened (another user's): not ours to judge
         try:
             if fd is not None:
                 try:
@@ -123,7 +128,7 @@ def sweep(family: Family) -> list[Path]:
                     _remove(path)
                     removed.append(path)
             if fd is not None:
-                lock.unlink(missing_ok=True)
+                _remove(lock)
         finally:
             if fd is not None:
                 os.close(fd)

@@ -72,6 +72,8 @@ def sync_tree(plan: dict[str, str], root: Path) -> SyncResult:
     in one step, then the old tree is removed: killed at any moment, `root` is the old tree or
     the new one. When nothing changes, nothing is written (not even a modification time).
     """
+    if root.is_symlink():
+        root = root.resolve()  # NOTE: the folder it names is replaced, as its files were before
     root.parent.mkdir(parents=True, exist_ok=True)
     # NOTE: two builds of one project at once (each MkDocs run syncs content/) take turns: the
     # second then finds the first's tree, and either one's tree is whole when exchanged.
@@ -102,7 +104,7 @@ def _fill(new_root: Path, old_root: Path, keep_out: set[str]) -> None:
     if not old_root.is_dir():
         return
     shutil.copymode(old_root, new_root)
-    for folder, dirs, files in os.walk(old_root):
+    for folder, dirs, files in os.walk(old_root, onerror=_raise):
         here = Path(folder)
         rel_here = here.relative_to(old_root)
         for name in dirs:
@@ -124,6 +126,12 @@ def _fill(new_root: Path, old_root: Path, keep_out: set[str]) -> None:
                 os.link(source, copy, follow_symlinks=False)
             except OSError:
                 shutil.copy2(source, copy)
+
+
+def _raise(err: OSError) -> None:
+    # NOTE: os.walk skips a folder it cannot list unless told otherwise; its files would then be
+    # missing from the new tree, and lost when it replaces the old.
+    raise err
 
 
 def _stage(target: Path, data: bytes) -> Path:
