@@ -21,7 +21,8 @@ from pathlib import Path
 from generator.errors import unwritable
 from generator.write import staging
 
-# The configurations generated beside mkdocs.yml (`config_beside`), by name.
+# The configurations generated beside mkdocs.yml by `config_beside`, by name (the offline build's:
+# generator/mkdocs/offline.py); a site build sweeps away those that killed builds left.
 GENERATED_CONFIGS = ("offline",)
 
 
