@@ -17,8 +17,8 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from generator.write.archive import zip_tree
-from generator.write.site import config_beside, temporary_folder
+from generator.write.archive import scratch_beside, zip_tree
+from generator.write.site import config_beside
 from generator.write.tree import write_files
 
 
@@ -94,8 +94,10 @@ def _offline_file(base: Path, rel: str) -> Path | None:
 def make_zip(mkdocs_yml: Path, archive: Path) -> int:
     """Build the offline site of `mkdocs_yml` and zip it into `archive`; returns the file count.
     Raises RuntimeError when the build fails (MkDocs has printed why)."""
-    with temporary_folder("offline-site-") as tmp:
-        site = tmp / "site"
+    # NOTE: built beside the archive, not in the system's temporary folder: a killed build's
+    # leftovers are then removed by the next one, and the zip is renamed into place from there.
+    with scratch_beside(archive) as scratch:
+        site = scratch / "site"
         build(site, mkdocs_yml)
         write_files(site, relinked(site))
-        return zip_tree(site, archive)
+        return zip_tree(site, archive, partial=scratch / archive.name)

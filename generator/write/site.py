@@ -1,80 +1,85 @@
 """Publishing `site/`: reproducible (dated by the data, not the clock) and atomic (all or nothing).
 
-`python -m generator site` runs the real `mkdocs build --strict` into a temporary folder beside
-the site folder and swaps it into place only when the build succeeded, so a failed or
-interrupted build leaves the previous site complete. (`mkdocs build` alone empties the site
-folder first, so a build that fails half-way would leave half a site.)
+`python -m generator site` runs the real `mkdocs build --strict` into a staging folder beside
+the site folder and, only when the build succeeded, exchanges the two in one step (see
+staging.py), so that a failed, interrupted or killed build leaves the previous site complete.
+(`mkdocs build` alone empties the site folder first, so a build that fails half-way would leave
+half a site.) Each build first sweeps away what killed builds left beside the site folder and
+beside mkdocs.yml, leaving alone the folders of builds still running.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from generator.errors import unwritable
-from generator.write.tree import write_atomic
+from generator.write import staging
+
+# The configurations generated beside mkdocs.yml by `config_beside`, by name (the offline build's:
+# generator/mkdocs/offline.py); a site build sweeps away those that killed builds left.
+GENERATED_CONFIGS = ("offline",)
+
 
 def build_site(config: Path, site_dir: Path, mkdocs_args: list[str] | None = None) -> int:
     """Build the site of `config` into `site_dir` atomically; return MkDocs' exit status.
 
-    MkDocs prints its own messages (the hook's list of problems included). On failure the
-    temporary folder is removed and `site_dir` is left exactly as it was.
+    MkDocs prints its own messages (the plugin's list of problems included). On failure the
+    staging folder is removed and `site_dir` is left exactly as it was.
     """
     site_dir = site_dir.absolute()
-    parent = site_dir.parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=parent, prefix=f".{site_dir.name}.new-"))
-    except OSError as err:
-        raise unwritable(site_dir, err, "--site-dir") from None
-    try:
+    with contextlib.ExitStack() as stack:
+        try:
+            site_dir.parent.mkdir(parents=True, exist_ok=True)
+            if site_dir.exists() and not site_dir.is_dir():
+                # NOTE: said before the build, not after it: a file there is not ours to replace.
+                raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(site_dir))
+            staging.sweep(staging.folder_family(site_dir))
+            for name in GENERATED_CONFIGS:
+                staging.sweep(_config_family(config.absolute(), name))
+            stage = stack.enter_context(staging.staging_folder(site_dir))
+        except OSError as err:
+            raise unwritable(site_dir, err, "--site-dir") from None
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
-                   "-d", str(staging), *(mkdocs_args or [])]
-        status = subprocess.run(command, check=False).returncode
+                   "-d", str(stage.path), *(mkdocs_args or [])]
+        # NOTE: MkDocs holds the staging folder's lock too: were this process killed alone, the
+        # folder MkDocs is still writing in would not look abandoned to another build.
+        status = subprocess.run(command, check=False, pass_fds=(stage.fd,)).returncode
         if status != 0:
             print(f"{site_dir}: left as it was (the build failed)", file=sys.stderr)
             return status
-        os.chmod(staging, 0o755)  # NOTE: mkdtemp makes it private; a web server must read it
-        swap(staging, site_dir)
-        return 0
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        try:
+            os.chmod(stage.path, 0o755)  # NOTE: a web server must read it
+            stage.put_in_place(site_dir)
+        except OSError as err:
+            raise unwritable(site_dir, err, "--site-dir") from None
+    return 0
 
 
-def swap(new: Path, target: Path) -> None:
-    """Put the complete folder `new` where `target` is, keeping the old one until the new is in."""
-    old = target.with_name(f".{target.name}.old-{os.getpid()}")
-    try:
-        if target.exists():
-            os.replace(target, old)
-        os.replace(new, target)
-    except OSError as err:
-        if old.exists() and not target.exists():
-            os.replace(old, target)  # put the previous site back
-        raise unwritable(target, err, "--site-dir") from None
-    shutil.rmtree(old, ignore_errors=True)
-
+def _config_family(mkdocs_yml: Path, name: str) -> staging.Family:
+    """The generated configurations `.mkdocs-{name}-<token>.yml` beside `mkdocs_yml`."""
+    return staging.Family(mkdocs_yml.parent, (f".mkdocs-{name}-",), ".yml")
 
 
 @contextlib.contextmanager
-def config_beside(mkdocs_yml: Path, name: str, text: str):
+def config_beside(mkdocs_yml: Path, name: str, text: str) -> Iterator[Path]:
     """A generated configuration file beside `mkdocs_yml` (MkDocs resolves paths relative to its
-    configuration file) for as long as the block runs; yields its path."""
-    config = mkdocs_yml.parent / f".mkdocs-{name}-{os.getpid()}.yml"
-    write_atomic(config, text.encode("utf-8"))
+    configuration file) for as long as the block runs; yields its path. The ones that killed
+    builds left are removed first."""
+    family = _config_family(mkdocs_yml, name)
+    staging.sweep(family)
+    token, fd = staging.claim(family)
     try:
+        config = family.path(token)
+        # NOTE: a new name no one reads before the block: written in place (a kill leaves a
+        # partial file under the lock's guard, which the next sweep removes).
+        with open(config, "x", encoding="utf-8") as handle:
+            handle.write(text)
         yield config
     finally:
-        config.unlink(missing_ok=True)
-
-
-@contextlib.contextmanager
-def temporary_folder(prefix: str):
-    """A new empty folder for as long as the block runs (removed after, whatever happens)."""
-    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
-        yield Path(tmp)
+        staging.release(family, token, fd)

@@ -7,12 +7,14 @@ not in it was written by hand and is never overwritten or removed.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import InputError, Problem
 from generator.paths import MANIFEST
+from generator.write import staging
 
 _MANIFEST_HEADER = "# Files written by `python -m generator build`; removed by it when no longer produced.\n"
 
@@ -65,31 +67,71 @@ def plan_sync(plan: dict[str, str], root: Path) -> SyncResult:
 def sync_tree(plan: dict[str, str], root: Path) -> SyncResult:
     """Make `root` hold the plan: write changed files, remove our stale ones, update the manifest.
 
-    Every new file is first written in full beside its target; only when all are written are they
-    renamed into place. A failure while writing (a full disk, a crash) leaves `root` as it was.
+    When anything changes, the new tree is built in full in a folder beside `root` (the files
+    that stay hard-linked from the old tree, hand-written ones included) and exchanged with it
+    in one step, then the old tree is removed: killed at any moment, `root` is the old tree or
+    the new one. When nothing changes, nothing is written (not even a modification time).
     """
-    result = plan_sync(plan, root)
-    new = {rel: plan[rel].encode("utf-8") for rel in result.written}
-    manifest = (_MANIFEST_HEADER + "".join(f"{rel}\n" for rel in sorted(plan))).encode("utf-8")
-    if _read(root / MANIFEST) != manifest:
-        new[MANIFEST] = manifest
-    created = [d for d in {(root / rel).parent for rel in new} if not d.exists()]
-    staged: dict[Path, Path] = {}
-    try:
-        for rel, data in new.items():
-            staged[root / rel] = _stage(root / rel, data)
-        for target, tmp in staged.items():
-            os.replace(tmp, target)
-    except BaseException:
-        for tmp in staged.values():
-            tmp.unlink(missing_ok=True)
-        for directory in sorted(created, key=lambda d: len(d.parts), reverse=True):
-            _prune_empty_dirs(directory, root)
-        raise
-    for rel in result.removed:
-        (root / rel).unlink()
-        _prune_empty_dirs((root / rel).parent, root)
+    if root.is_symlink():
+        root = root.resolve()  # NOTE: the folder it names is replaced, as its files were before
+    root.parent.mkdir(parents=True, exist_ok=True)
+    # NOTE: two builds of one project at once (each MkDocs run syncs content/) take turns: the
+    # second then finds the first's tree, and either one's tree is whole when exchanged.
+    with staging.serialized(root.parent):
+        staging.sweep(staging.folder_family(root))
+        result = plan_sync(plan, root)
+        new = {rel: plan[rel].encode("utf-8") for rel in result.written}
+        manifest = (_MANIFEST_HEADER + "".join(f"{rel}\n" for rel in sorted(plan))).encode("utf-8")
+        if _read(root / MANIFEST) != manifest:
+            new[MANIFEST] = manifest
+        if not new and not result.removed:
+            return result
+        with staging.staging_folder(root) as folder:
+            _fill(folder.path, root, keep_out={*new, *result.removed})
+            for rel, data in new.items():
+                target = folder.path / rel
+                os.replace(_stage(target, data), target)
+            for rel in result.removed:
+                _prune_empty_dirs((folder.path / rel).parent, folder.path)
+            folder.put_in_place(root)
     return result
+
+
+def _fill(new_root: Path, old_root: Path, keep_out: set[str]) -> None:
+    """Give the empty folder `new_root` everything in `old_root` but the paths in `keep_out`:
+    files hard-linked (copied where the filesystem refuses links), symbolic links as links,
+    folders with their permissions, and `old_root`'s permissions."""
+    if not old_root.is_dir():
+        return
+    shutil.copymode(old_root, new_root)
+    for folder, dirs, files in os.walk(old_root, onerror=_raise):
+        here = Path(folder)
+        rel_here = here.relative_to(old_root)
+        for name in dirs:
+            source, copy = here / name, new_root / rel_here / name
+            if source.is_symlink():
+                os.symlink(os.readlink(source), copy)
+            else:
+                copy.mkdir()
+                shutil.copymode(source, copy)
+        for name in files:
+            rel = (rel_here / name).as_posix()
+            if rel in keep_out:
+                continue
+            source, copy = here / name, new_root / rel_here / name
+            if source.is_symlink():
+                os.symlink(os.readlink(source), copy)
+                continue
+            try:
+                os.link(source, copy, follow_symlinks=False)
+            except OSError:
+                shutil.copy2(source, copy)
+
+
+def _raise(err: OSError) -> None:
+    # NOTE: os.walk skips a folder it cannot list unless told otherwise; its files would then be
+    # missing from the new tree, and lost when it replaces the old.
+    raise err
 
 
 def _stage(target: Path, data: bytes) -> Path:
