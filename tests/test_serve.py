@@ -140,7 +140,16 @@ def test_serve_polls_the_data_and_templates_often_and_not_content(tmp_path):
     try:
         server.watch(config.docs_dir)  # what mkdocs serve watches before the hook's on_serve
         server.watch(config.config_file_path)
-        config.plugins["nghi-quyet"].on_config(config)  # as the build before serving does
+        # NOTE: as the build before serving does; the plugin sets SOURCE_DATE_EPOCH for MkDocs,
+        # which must not leak into the other tests' builds from this process.
+        epoch = os.environ.get("SOURCE_DATE_EPOCH")
+        try:
+            config.plugins["nghi-quyet"].on_config(config)
+        finally:
+            if epoch is None:
+                os.environ.pop("SOURCE_DATE_EPOCH", None)
+            else:
+                os.environ["SOURCE_DATE_EPOCH"] = epoch
         config.plugins.on_serve(server, config=config, builder=None)
         polled = {Path(e.watch.path).resolve(): e.timeout for e in server.observer.emitters}
     finally:
