@@ -13,8 +13,11 @@ RUNTIME_LOCK := requirements/runtime.txt
 DEV_LOCK := requirements/dev.txt
 RUNTIME_INSTALLED := $(VENV)/.installed-runtime
 DEV_INSTALLED := $(VENV)/.installed-dev
-# `make test LINT=0` runs the tests without `make lint` first.
-LINT ?= 1
+# `make test LINT=0` runs the tests without `make lint` first. LINT defaults to 1; not with `?=`,
+# which make ignores here since it has a LINT of its own (`lint`, for C sources).
+ifeq ($(origin LINT),default)
+LINT := 1
+endif
 NODE_INSTALLED := node_modules/.installed
 HOST ?= 127.0.0.1:8000
 
