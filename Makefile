@@ -116,4 +116,4 @@ $(NODE_INSTALLED): package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf site build $(VENV) $(VENV)-lock node_modules .pytest_cache .cache *.egg-info
+	rm -rf site build $(VENV) $(VENV)-lock node_modules .pytest_cache .mypy_cache .ruff_cache .cache *.egg-info
