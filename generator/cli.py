@@ -40,9 +40,14 @@ def _build(args: argparse.Namespace) -> int:
     site_url = args.site_url
     if site_url is None:
         site_url = configured_site_url(args.config) if args.config.is_file() else None
-    generated = pipeline.build(args.resolution, args.out, site_url=with_slash(site_url),
-                               epoch=os.environ.get(dates.EPOCH_ENV), cache=Cache(args.cache_dir),
-                               check_only=args.check)
+    generated = pipeline.build(
+        args.resolution,
+        args.out,
+        site_url=with_slash(site_url),
+        epoch=os.environ.get(dates.EPOCH_ENV),
+        cache=Cache(args.cache_dir),
+        check_only=args.check,
+    )
     result = generated.result
     if args.check:
         if result.changed:
@@ -54,8 +59,10 @@ def _build(args: argparse.Namespace) -> int:
             return 1
         print(f"{args.out}: up to date ({result.unchanged} files)")
         return 0
-    print(f"{args.out}: {len(result.written)} written, {len(result.removed)} removed, "
-          f"{result.unchanged} unchanged")
+    print(
+        f"{args.out}: {len(result.written)} written, {len(result.removed)} removed, "
+        f"{result.unchanged} unchanged"
+    )
     return 0
 
 
@@ -74,14 +81,17 @@ def _offline(args: argparse.Namespace) -> int:
     except RuntimeError as err:
         print(err, file=sys.stderr)
         return 1
-    print(f"{archive}: {count} files, {archive.stat().st_size / 1024:.0f} KB; "
-          "unzip it and open index.html in a browser (no network needed)")
+    print(
+        f"{archive}: {count} files, {archive.stat().st_size / 1024:.0f} KB; "
+        "unzip it and open index.html in a browser (no network needed)"
+    )
     return 0
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m generator",
-                                     description="Generate the site of a resolution from its YAML.")
+    parser = argparse.ArgumentParser(
+        prog="python -m generator", description="Generate the site of a resolution from its YAML."
+    )
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
     check = commands.add_parser("check", help="validate the resolution only")
     check.add_argument("path", nargs="?", type=Path, default=Path("resolution.yaml"))
@@ -89,23 +99,44 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="generate the content directory")
     build.add_argument("--resolution", type=Path, default=Path("resolution.yaml"))
     build.add_argument("--out", type=Path, default=Path("content"))
-    build.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
-                       help="the site's configuration, for its address (default: mkdocs.yml)")
-    build.add_argument("--site-url", default=None,
-                       help="the address the site is published at (default: site_url of --config)")
+    build.add_argument(
+        "--config",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="the site's configuration, for its address (default: mkdocs.yml)",
+    )
+    build.add_argument(
+        "--site-url",
+        default=None,
+        help="the address the site is published at (default: site_url of --config)",
+    )
     build.add_argument("--cache-dir", type=Path, default=Path(".cache"))
-    build.add_argument("--check", action="store_true",
-                       help="write nothing; exit 1 if the content directory is not what the data produces")
+    build.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 if the content directory is not what the data produces",
+    )
     build.set_defaults(run=_build)
-    site = commands.add_parser("site", help="build the site with MkDocs (strict), replacing the "
-                                            "site folder only if the whole build succeeds")
+    site = commands.add_parser(
+        "site",
+        help="build the site with MkDocs (strict), replacing the "
+        "site folder only if the whole build succeeds",
+    )
     site.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
-    site.add_argument("--site-dir", type=Path, default=None,
-                      help="where the site goes (default: site/ beside the configuration)")
+    site.add_argument(
+        "--site-dir",
+        type=Path,
+        default=None,
+        help="where the site goes (default: site/ beside the configuration)",
+    )
     site.set_defaults(run=_site)
     offline = commands.add_parser("offline", help="build the site to open from disk, as a zip")
     offline.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
-    offline.add_argument("--output", type=Path, default=Path("build/offline-site.zip"),
-                         help="the zip to write (default: build/offline-site.zip)")
+    offline.add_argument(
+        "--output",
+        type=Path,
+        default=Path("build/offline-site.zip"),
+        help="the zip to write (default: build/offline-site.zip)",
+    )
     offline.set_defaults(run=_offline)
     return parser

@@ -25,4 +25,4 @@ def build_date(model: Resolution, epoch: str | None) -> datetime.date:
     """The date printed on what the build makes: `epoch` (SOURCE_DATE_EPOCH as the user gave it,
     or None) when it is a number of seconds, else the data's own latest date."""
     seconds = int(epoch.strip()) if epoch and epoch.strip().isdigit() else source_date_epoch(model)
-    return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc).date()
+    return datetime.datetime.fromtimestamp(seconds, datetime.UTC).date()

@@ -46,11 +46,25 @@ def unwritable(directory, err: OSError, option: str) -> InputError:
     """
     blocker = next((p for p in (directory, *directory.parents) if p.exists() and not p.is_dir()), None)
     if blocker is not None:
-        return InputError([Problem(
-            file=str(blocker), line=None, path="(output)",
-            message=f"is a file where the folder {directory} needs a folder (move or rename the "
-                    f"file, or choose another folder with {option})")])
-    return InputError([Problem(
-        file=str(directory), line=None, path="(output)",
-        message=f"cannot write in this folder: {err.strerror or err} (make it writable, or choose "
-                f"another folder with {option})")])
+        return InputError(
+            [
+                Problem(
+                    file=str(blocker),
+                    line=None,
+                    path="(output)",
+                    message=f"is a file where the folder {directory} needs a folder (move or rename the "
+                    f"file, or choose another folder with {option})",
+                )
+            ]
+        )
+    return InputError(
+        [
+            Problem(
+                file=str(directory),
+                line=None,
+                path="(output)",
+                message=f"cannot write in this folder: {err.strerror or err} (make it writable, or choose "
+                f"another folder with {option})",
+            )
+        ]
+    )

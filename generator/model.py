@@ -72,7 +72,7 @@ class Term:
 
     @property
     def tooltip(self) -> str:
-        """"Hội đồng nhân dân: cơ quan ..." for an abbreviation, the explanation for a term."""
+        """ "Hội đồng nhân dân: cơ quan ..." for an abbreviation, the explanation for a term."""
         return f"{self.expansion}: {self.explanation}" if self.expansion else self.explanation
 
 
@@ -161,7 +161,7 @@ class Resolution:
 
     @property
     def citation(self) -> str:
-        """"Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của HĐND tỉnh Tuyên Quang"."""
+        """ "Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của HĐND tỉnh Tuyên Quang"."""
         d = self.document
         return f"{d.type} số {d.number} ngày {d.date:%d/%m/%Y} của {d.issuer_short}"
 
@@ -202,5 +202,10 @@ class _Index:
             by_clause.setdefault(r.clause_id, []).append(r)
             for unit in dict.fromkeys(r.applies_to):
                 by_unit.setdefault(unit, []).append(r)
-        return cls(items, {item.id: item for item in items}, {item.id: i for i, item in enumerate(items)},
-                   {k: tuple(v) for k, v in by_unit.items()}, {k: tuple(v) for k, v in by_clause.items()})
+        return cls(
+            items,
+            {item.id: item for item in items},
+            {item.id: i for i, item in enumerate(items)},
+            {k: tuple(v) for k, v in by_unit.items()},
+            {k: tuple(v) for k, v in by_clause.items()},
+        )

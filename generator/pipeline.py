@@ -12,7 +12,7 @@ from generator.errors import unwritable
 from generator.load import source
 from generator.model import Resolution
 from generator.render.pages import render_site
-from generator.write.cache import Cache
+from generator.write.cache import NO_CACHE, Cache
 from generator.write.tree import SyncResult, plan_sync, sync_tree
 
 
@@ -30,15 +30,28 @@ def load_resolution(path: Path, name: str | None = None) -> Resolution:
     return validate(source.load(path, name))
 
 
-def build(resolution: Path, out: Path, *, site_url: str, epoch: str | None = None, cache: Cache = Cache(None),
-          check_only: bool = False, name: str | None = None) -> Generated:
+def build(
+    resolution: Path,
+    out: Path,
+    *,
+    site_url: str,
+    epoch: str | None = None,
+    cache: Cache = NO_CACHE,
+    check_only: bool = False,
+    name: str | None = None,
+) -> Generated:
     """Generate the content directory `out` from `resolution` for the site published at
     `site_url`, dated by `epoch` (SOURCE_DATE_EPOCH as given, or None: the data's date); with
     check_only, report differences and write nothing."""
     model = load_resolution(resolution, name or str(resolution))
     date = dates.build_date(model, epoch)
-    files = render_site(model, site_url=site_url, date=date, source_name=resolution.name,
-                        templates_cache=cache.folder("jinja-generator"))
+    files = render_site(
+        model,
+        site_url=site_url,
+        date=date,
+        source_name=resolution.name,
+        templates_cache=cache.folder("jinja-generator"),
+    )
     try:
         result = plan_sync(files, out) if check_only else sync_tree(files, out)
     except OSError as err:

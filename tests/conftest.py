@@ -25,12 +25,18 @@ def rendered(model, source_name: str = "small.yaml", site_url: str = TEST_URL) -
     return render_site(model, site_url=site_url, date=build_date(model, None), source_name=source_name)
 
 
-def mkdocs_build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+def mkdocs_build(
+    config: Path, site_dir: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
     """Run the real `mkdocs build --strict` on `config` into `site_dir`."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
-        cwd=config.parent, capture_output=True, text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}, timeout=300)
+        cwd=config.parent,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        timeout=300,
+    )
 
 
 def site_project(tmp: Path, resolution: Path) -> Path:

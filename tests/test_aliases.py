@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from generator.check.validate import validate
 from generator.errors import InputError
 from generator.load.source import parse
-from generator.check.validate import validate
 from tests.conftest import SMALL, rendered
 
 BASE = SMALL.read_text(encoding="utf-8")
@@ -19,21 +19,32 @@ def with_aliases(value: str) -> str:
     return BASE.replace(AT, f"{AT}        aliases: {value}\n")
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    ("[nguyen-tac-1]",
-     "small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].aliases[0]: duplicate id 'nguyen-tac-1' "
-     "(first used at line 32; ids and aliases must all be unique: remove or correct this alias)"),
-    ("[cu, cu]",
-     "small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].aliases[1]: duplicate id 'cu' "
-     "(first used at line 39; ids and aliases must all be unique: remove or correct this alias)"),
-    ("[Cũ]",
-     "small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].aliases[0]: 'Cũ' is not a valid id "
-     "(expected lowercase letters a-z without diacritics, digits and single hyphens, e.g. bien-phap-3)"),
-    ("cu",
-     "small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].aliases: expected a list (lines starting "
-     "with '- '), found text (expected ids this item had before, so that old links keep working, "
-     "e.g. [bien-phap-3a])"),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (
+            "[nguyen-tac-1]",
+            "small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].aliases[0]: duplicate id 'nguyen-tac-1' "
+            "(first used at line 32; ids and aliases must all be unique: remove or correct this alias)",
+        ),
+        (
+            "[cu, cu]",
+            "small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].aliases[1]: duplicate id 'cu' "
+            "(first used at line 39; ids and aliases must all be unique: remove or correct this alias)",
+        ),
+        (
+            "[Cũ]",
+            "small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].aliases[0]: 'Cũ' is not a valid id "
+            "(expected lowercase letters a-z without diacritics, digits and single hyphens, e.g. bien-phap-3)",
+        ),
+        (
+            "cu",
+            "small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].aliases: expected a list (lines starting "
+            "with '- '), found text (expected ids this item had before, so that old links keep working, "
+            "e.g. [bien-phap-3a])",
+        ),
+    ],
+)
 def test_a_bad_alias_gives_its_exact_message(value, expected):
     with pytest.raises(InputError) as caught:
         validate(parse(with_aliases(value), "small.yaml"))

@@ -54,7 +54,9 @@ def test_bad_input_writes_nothing(tmp_path):
     main(["build", "--resolution", str(SMALL), "--out", str(out)])
     before = snapshot(out)
     bad = tmp_path / "bad.yaml"
-    bad.write_text(SMALL.read_text(encoding="utf-8").replace("        number: 3", "        number: 5"), encoding="utf-8")
+    bad.write_text(
+        SMALL.read_text(encoding="utf-8").replace("        number: 3", "        number: 5"), encoding="utf-8"
+    )
     assert main(["build", "--resolution", str(bad), "--out", str(out)]) == 1
     assert snapshot(out) == before
 
@@ -63,7 +65,8 @@ def test_a_missing_resolution_is_named(tmp_path, capsys):
     missing = tmp_path / "nope.yaml"
     assert main(["check", str(missing)]) == 1
     assert capsys.readouterr().err == (
-        f"{missing}: (file): file not found (expected the resolution's YAML file; check the path)\n")
+        f"{missing}: (file): file not found (expected the resolution's YAML file; check the path)\n"
+    )
 
 
 def test_a_directory_given_as_the_resolution_is_named(tmp_path, capsys):
@@ -77,7 +80,8 @@ def test_an_output_path_that_cannot_be_written_is_reported(tmp_path, capsys):
     assert main(["build", "--resolution", str(SMALL), "--out", str(blocker)]) == 1
     assert capsys.readouterr().err == (
         f"{blocker}: (output): is a file where the folder {blocker} needs a folder (move or rename "
-        "the file, or choose another folder with --out)\n")
+        "the file, or choose another folder with --out)\n"
+    )
 
 
 def test_wrong_usage_exits_2():

@@ -50,8 +50,10 @@ def test_an_edited_template_or_other_options_are_compiled_again(templates, tmp_p
     edited = counting(environment(templates, tmp_path / "cache"), compiled)
     assert edited.get_template("page.html").render(name="Hà") == "Tạm biệt Hà [[ name ]]"
     # Other markers: the same source compiles to other code, so it is not taken from the cache.
-    other = counting(environment(templates, tmp_path / "cache", variable_start_string="[[",
-                                 variable_end_string="]]"), compiled)
+    other = counting(
+        environment(templates, tmp_path / "cache", variable_start_string="[[", variable_end_string="]]"),
+        compiled,
+    )
     assert other.get_template("page.html").render(name="Hà") == "Tạm biệt {{ name }} Hà"
     assert compiled == ["page.html"] * 3
 

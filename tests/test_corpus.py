@@ -96,24 +96,36 @@ def test_each_validation_case_is_refused_end_to_end(case, project, capsys):
 
 # -- hostile files: refused within bounded memory and time ----------------------------------------
 
+
 def run_limited(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
     """`python -m generator ARGS` with at most LIMIT bytes of address space; hung means failed."""
+
     def limit():
         resource.setrlimit(resource.RLIMIT_AS, (LIMIT, LIMIT))
 
     # NOTE: not a speed benchmark: the timeout is generous and only tells "refused" from "hung".
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, preexec_fn=limit,
-                          capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        preexec_fn=limit,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
 
 
 def test_the_memory_limit_really_stops_an_expanding_alias_bomb(tmp_path):
     # The same bomb that the generator refuses makes plain PyYAML exceed the limit.
     bomb = tmp_path / "bomb.yaml"
     bomb.write_bytes((CORPUS / "billion-laughs.yaml").read_bytes())
-    script = (f"import resource, sys, yaml; resource.setrlimit(resource.RLIMIT_AS, ({LIMIT}, {LIMIT})); "
-              "d = yaml.safe_load(open(sys.argv[1])); print(len(str(d)))")
-    result = subprocess.run([sys.executable, "-c", script, str(bomb)], capture_output=True, text=True, timeout=300)
+    script = (
+        f"import resource, sys, yaml; resource.setrlimit(resource.RLIMIT_AS, ({LIMIT}, {LIMIT})); "
+        "d = yaml.safe_load(open(sys.argv[1])); print(len(str(d)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(bomb)], capture_output=True, text=True, timeout=300
+    )
     assert result.returncode != 0 and "MemoryError" in result.stderr
 
 
@@ -131,23 +143,27 @@ def test_a_20_megabyte_file_is_refused_by_its_size_before_parsing(tmp_path):
     assert result.returncode == 1
     assert result.stderr == (
         f"resolution.yaml: (file): the file is {len(big):,} bytes, larger than the limit of 8,388,608 "
-        "(expected a resolution of at most a few hundred kilobytes)\n")
+        "(expected a resolution of at most a few hundred kilobytes)\n"
+    )
 
 
 # -- files: missing, unreadable, in the way --------------------------------------------------------
+
 
 def test_a_path_through_a_file_is_named(project, capsys):
     (project / "notes.txt").write_text("x\n", encoding="utf-8")
     assert main(["check", "notes.txt/resolution.yaml"]) == 1
     assert capsys.readouterr().err == (
-        "notes.txt/resolution.yaml: (file): cannot read the file: Not a directory\n")
+        "notes.txt/resolution.yaml: (file): cannot read the file: Not a directory\n"
+    )
 
 
 def test_a_broken_link_is_reported_as_not_found(project, capsys):
     os.symlink(project / "gone.yaml", project / "resolution.yaml")
     assert main(["check", "resolution.yaml"]) == 1
     assert capsys.readouterr().err == (
-        "resolution.yaml: (file): file not found (expected the resolution's YAML file; check the path)\n")
+        "resolution.yaml: (file): file not found (expected the resolution's YAML file; check the path)\n"
+    )
 
 
 @pytest.fixture
@@ -213,11 +229,13 @@ def test_an_unwritable_output_folder_is_named_and_left_as_it_was(shared_dir):
     assert status == 1, err
     assert err == (
         "content: (output): cannot write in this folder: Permission denied (make it writable, or "
-        "choose another folder with --out)\n")
+        "choose another folder with --out)\n"
+    )
     assert snapshot(shared_dir / "content") == before
 
 
 # -- accepted: what Windows editors and some keyboards produce ---------------------------------------
+
 
 @pytest.mark.parametrize("variant", ["bom-and-crlf", "nfd"])
 def test_windows_line_ends_bom_and_decomposed_vietnamese_build_the_same_content(variant, project, capsys):

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import glossary
 from generator.outputs import search
-from generator.render.markdown import slugify
 from generator.pipeline import load_resolution
-from tests.conftest import rendered, ROOT
+from generator.render import glossary
+from generator.render.markdown import slugify
+from tests.conftest import ROOT, rendered
 
 MODEL = load_resolution(ROOT / "resolution.yaml")
 ABBR = re.compile(r'<abbr title="([^"]*)">([^<]*)</abbr>')
@@ -41,8 +41,11 @@ def test_every_glossary_term_has_an_explanation_and_its_place_on_the_glossary_pa
     for term in MODEL.glossary:
         assert len(term.explanation.split()) >= 5, term.term
         assert f'id="{glossary.term_id(term)}"' in glossary_page, term.term
-        assert html.escape(term.explanation, quote=False) in glossary_page or term.explanation in \
-            html.unescape(re.sub(r"<[^>]+>", "", glossary_page)), term.term
+        assert html.escape(
+            term.explanation, quote=False
+        ) in glossary_page or term.explanation in html.unescape(re.sub(r"<[^>]+>", "", glossary_page)), (
+            term.term
+        )
     for term in MODEL.glossary:
         if term.kind == "abbreviation":
             assert term.expansion, f"{term.term} has no expansion"
@@ -57,10 +60,16 @@ def test_an_abbreviation_inside_the_document_number_carries_its_explanation(site
     assert re.search(r"55/<abbr [^>]*>NQ</abbr>-<abbr [^>]*>HĐND</abbr>", page(site, "nghi-quyet"))
 
 
-@pytest.mark.parametrize("url,term", [("muc-tieu/5", "Ban Thanh tra nhân dân"), ("muc-tieu/4", "hương ước"),
-                                      ("muc-tieu/1", "Ban giám sát đầu tư của cộng đồng"),
-                                      ("nguyen-tac/1", "Mặt trận Tổ quốc Việt Nam"),
-                                      ("bien-phap/4", "chuyển đổi số")])
+@pytest.mark.parametrize(
+    "url,term",
+    [
+        ("muc-tieu/5", "Ban Thanh tra nhân dân"),
+        ("muc-tieu/4", "hương ước"),
+        ("muc-tieu/1", "Ban giám sát đầu tư của cộng đồng"),
+        ("nguyen-tac/1", "Mặt trận Tổ quốc Việt Nam"),
+        ("bien-phap/4", "chuyển đổi số"),
+    ],
+)
 def test_a_term_in_the_verbatim_text_carries_its_explanation(site, url, term):
     tips = tooltips(verbatim_boxes(page(site, url)))
     assert term in tips, sorted(tips)
@@ -81,10 +90,15 @@ def test_every_form_of_every_term_carries_its_explanation_somewhere(site):
 @pytest.mark.parametrize("item", MODEL.items, ids=[i.id for i in MODEL.items])
 def test_every_item_page_has_its_explanation_apart_from_the_verbatim_text(site, item):
     body = page(site, f"{item.section_id}/{item.number}")
-    match = re.search(r'(?s)<div class="admonition info nq-explain">\s*<p class="admonition-title">(.*?)</p>(.*?)</div>', body)
+    match = re.search(
+        r'(?s)<div class="admonition info nq-explain">\s*<p class="admonition-title">(.*?)</p>(.*?)</div>',
+        body,
+    )
     assert match, "no Diễn giải box"
     assert match.group(1) == "Diễn giải (không phải lời văn của Nghị quyết)"
-    assert item.explanation.citizen.split(";")[0][:40] in html.unescape(re.sub(r"<[^>]+>", "", match.group(2)))
+    assert item.explanation.citizen.split(";")[0][:40] in html.unescape(
+        re.sub(r"<[^>]+>", "", match.group(2))
+    )
     assert "Diễn giải" not in verbatim_boxes(body)
 
 
@@ -99,7 +113,7 @@ def test_the_citizens_page_explains_and_links_every_item(site):
 def test_the_new_pages_are_in_the_navigation_and_on_the_home_page(site):
     home = page(site, "")
     assert 'href="nguoi-dan/"' in home and 'href="thuat-ngu/"' in home
-    start = home[home.index('id="bat-dau"'):]
+    start = home[home.index('id="bat-dau"') :]
     assert 'href="nguoi-dan/"' in start and 'href="thuat-ngu/"' in start
 
 
@@ -142,21 +156,37 @@ def test_term_ids_are_ascii():
 
 def test_glossary_and_explanations_render_literally_whatever_they_contain():
 
-    from generator.load.source import parse
     from generator.check.validate import validate
+    from generator.load.source import parse
     from tests.conftest import SMALL
 
-    text = SMALL.read_text(encoding="utf-8").replace("sections:\n", (
-        "glossary:\n  - term: UBND\n    expansion: Ủy ban *nhân* dân\n"
-        "    explanation: \"Cơ quan <b>hành chính</b> [xem](http://x) | 1. _a_\"\n"
-        "sections:\n"), 1).replace("        text: Mọi việc phải công khai; không giấu giếm.", (
-        "        text: Mọi việc phải công khai; không giấu giếm.\n        explanation:\n          duty: \"# Không phải *tiêu đề*\"\n"
-        "          citizen: \"- Không phải <i>danh sách</i>\""), 1)
+    text = (
+        SMALL.read_text(encoding="utf-8")
+        .replace(
+            "sections:\n",
+            (
+                "glossary:\n  - term: UBND\n    expansion: Ủy ban *nhân* dân\n"
+                '    explanation: "Cơ quan <b>hành chính</b> [xem](http://x) | 1. _a_"\n'
+                "sections:\n"
+            ),
+            1,
+        )
+        .replace(
+            "        text: Mọi việc phải công khai; không giấu giếm.",
+            (
+                '        text: Mọi việc phải công khai; không giấu giếm.\n        explanation:\n          duty: "# Không phải *tiêu đề*"\n'
+                '          citizen: "- Không phải <i>danh sách</i>"'
+            ),
+            1,
+        )
+    )
     model = validate(parse(text, "small.yaml"))
     plan = rendered(model)
     assert "thuat-ngu.md" in plan and "nguoi-dan.md" in plan
     assert "Ủy ban \\*nhân\\* dân" in plan["thuat-ngu.md"]
-    assert "Cơ quan &lt;b&gt;hành chính&lt;/b&gt; \\[xem\\](http\\://x) \\| 1. \\_a\\_" in plan["thuat-ngu.md"]
+    assert (
+        "Cơ quan &lt;b&gt;hành chính&lt;/b&gt; \\[xem\\](http\\://x) \\| 1. \\_a\\_" in plan["thuat-ngu.md"]
+    )
     assert "\\# Không phải \\*tiêu đề\\*" in plan["nguyen-tac/1.md"]
     # the tooltip definition is appended to every page, on one line
     line = "*[UBND]: Ủy ban *nhân* dân: Cơ quan <b>hành chính</b> [xem](http://x) | 1. _a_"

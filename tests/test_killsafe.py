@@ -83,8 +83,14 @@ def start_paused(project: Path, point: str, marker: Path, log: Path) -> subproce
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     env.update(NQ_TEST_PAUSE_AT=point, NQ_TEST_PAUSE_FILE=str(marker), NO_MKDOCS_2_WARNING="1")
     with open(log, "wb") as out:
-        return subprocess.Popen([sys.executable, str(PAUSE), "site", "--config", str(project / "mkdocs.yml")],
-                                cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        return subprocess.Popen(
+            [sys.executable, str(PAUSE), "site", "--config", str(project / "mkdocs.yml")],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
 
 def wait_for(marker: Path, process: subprocess.Popen, log: Path) -> None:
@@ -129,7 +135,9 @@ KILL_POINTS = [
 
 
 @pytest.mark.parametrize(("point", "content", "site"), KILL_POINTS, ids=[p[0] for p in KILL_POINTS])
-def test_a_killed_build_leaves_old_or_new_and_the_next_build_cleans_up(reference, tmp_path, point, content, site):
+def test_a_killed_build_leaves_old_or_new_and_the_next_build_cleans_up(
+    reference, tmp_path, point, content, site
+):
     project = changed_copy(reference, tmp_path)
     marker, log = tmp_path / "paused", tmp_path / "build.log"
     process = start_paused(project, point, marker, log)
@@ -157,8 +165,12 @@ def test_two_builds_at_once_both_succeed_with_a_complete_site(reference, tmp_pat
         project, expected = changed_copy(reference, tmp_path), reference.new
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"} | {"NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "generator", "site", "--config", str(project / "mkdocs.yml")]
-    builds = [subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True) for _ in range(2)]
+    builds = [
+        subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
     for build in builds:
         out, err = build.communicate(timeout=300)
         assert build.returncode == 0, err
@@ -197,8 +209,14 @@ def test_a_sync_waits_for_another_that_is_under_way(reference, tmp_path):
         wait_for(marker, first, log)
         [staged] = [p for p in project.iterdir() if p.name.startswith(".content.new-") and p.is_dir()]
         env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"} | {"NO_MKDOCS_2_WARNING": "1"}
-        second = subprocess.Popen([sys.executable, "-m", "generator", "site", "--config", str(project / "mkdocs.yml")],
-                                  cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        second = subprocess.Popen(
+            [sys.executable, "-m", "generator", "site", "--config", str(project / "mkdocs.yml")],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         time.sleep(5)  # time enough for it to reach content/ (about 2 s here)
         assert second.poll() is None, "the second build should wait for the first's sync"
         assert staged.is_dir()

@@ -22,25 +22,91 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.utils import meta as front_matter
 
-from generator.load.source import parse
 from generator.check.validate import validate
+from generator.load.source import parse
 from tests.conftest import ROOT, SMALL, mkdocs_build, rendered, site_project
 
 # Syntax that would become markup somewhere if it were not escaped.
 HOSTILE = [
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "</p>", "<!--", "-->", "<b>",
-    "&amp;", "&lt;", "&#x41;", "&nbsp;", "*", "**", "_", "__", "`", "```", "#", "## ", "|", "| a |",
-    "- ", "+ ", "1. ", "2) ", "> ", "[x](javascript:alert(1))", "![a](b.png)", "[^1]", "<http://x.y>",
-    "{{ 7*7 }}", "{% if x %}", "{# c #}", "{##", "##}", "{{ config.site_name }}", '--8<-- "mkdocs.yml"',
-    "!!! note", "??? note", "{#id}", "{: .cls }", "{ .nq-prev }", "++ctrl+alt++", "==x==", "~~x~~",
-    "^^x^^", "*[HĐND]: Hội đồng", ": định nghĩa", "\\", "\\*", "---", "===", "<div markdown>", '"', "'",
-    "<<", ">>", "</title>", "</textarea>", "://", "@", "%",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "</p>",
+    "<!--",
+    "-->",
+    "<b>",
+    "&amp;",
+    "&lt;",
+    "&#x41;",
+    "&nbsp;",
+    "*",
+    "**",
+    "_",
+    "__",
+    "`",
+    "```",
+    "#",
+    "## ",
+    "|",
+    "| a |",
+    "- ",
+    "+ ",
+    "1. ",
+    "2) ",
+    "> ",
+    "[x](javascript:alert(1))",
+    "![a](b.png)",
+    "[^1]",
+    "<http://x.y>",
+    "{{ 7*7 }}",
+    "{% if x %}",
+    "{# c #}",
+    "{##",
+    "##}",
+    "{{ config.site_name }}",
+    '--8<-- "mkdocs.yml"',
+    "!!! note",
+    "??? note",
+    "{#id}",
+    "{: .cls }",
+    "{ .nq-prev }",
+    "++ctrl+alt++",
+    "==x==",
+    "~~x~~",
+    "^^x^^",
+    "*[HĐND]: Hội đồng",
+    ": định nghĩa",
+    "\\",
+    "\\*",
+    "---",
+    "===",
+    "<div markdown>",
+    '"',
+    "'",
+    "<<",
+    ">>",
+    "</title>",
+    "</textarea>",
+    "://",
+    "@",
+    "%",
 ]
-WORDS = ["Hội đồng nhân dân", "dân chủ", "cơ sở", "Tuyên Quang", "biện pháp", "nguyên tắc", "100%",
-         "đúng./.", "(1)", "Điều 5", "ổn định", "Ủy ban", "quyền được biết"]
+WORDS = [
+    "Hội đồng nhân dân",
+    "dân chủ",
+    "cơ sở",
+    "Tuyên Quang",
+    "biện pháp",
+    "nguyên tắc",
+    "100%",
+    "đúng./.",
+    "(1)",
+    "Điều 5",
+    "ổn định",
+    "Ủy ban",
+    "quyền được biết",
+]
 # Single characters: ASCII punctuation and Vietnamese letters (NFC, as the loader makes them).
-CHARS = st.characters(codec="utf-8", categories=("P", "S", "Ll", "Lu", "Nd"),
-                      exclude_characters="\u00ad")
+CHARS = st.characters(codec="utf-8", categories=("P", "S", "Ll", "Lu", "Nd"), exclude_characters="\u00ad")
 
 fragment = st.one_of(st.sampled_from(HOSTILE), st.sampled_from(WORDS), st.text(CHARS, min_size=1, max_size=4))
 
@@ -50,7 +116,9 @@ def hostile_text(draw) -> str:
     """A line of text as a field holds it after loading: NFC, single spaces, not blank."""
     parts = draw(st.lists(fragment, min_size=1, max_size=8))
     seps = draw(st.lists(st.sampled_from([" ", ""]), min_size=len(parts), max_size=len(parts)))
-    text = unicodedata.normalize("NFC", " ".join("".join(p + s for p, s in zip(parts, seps)).split()))
+    text = unicodedata.normalize(
+        "NFC", " ".join("".join(p + s for p, s in zip(parts, seps, strict=False)).split())
+    )
     assume(text)
     return text
 
@@ -74,10 +142,15 @@ OTHER_FIELDS = {
     "status label": ("  label: Dữ liệu thử nghiệm", "gioi-thieu.md"),
 }
 LINES = {**FIELDS, **{name: line for name, (line, _) in OTHER_FIELDS.items()}}
-PAGE = {**{name: "nguyen-tac/1.md" for name in FIELDS}, **{name: page for name, (_, page) in OTHER_FIELDS.items()}}
+PAGE = {
+    **{name: "nguyen-tac/1.md" for name in FIELDS},
+    **{name: page for name, (_, page) in OTHER_FIELDS.items()},
+}
 MARK = "XYZMARKXYZ"
-_NT1_REQUIREMENT = ("  - id: nt1-cong-khai\n    clause: nguyen-tac-1\n    quote: Mọi việc phải công khai\n"
-                    "    wording: Đã công khai mọi việc.\n    applies_to: [don-vi-a]\n")
+_NT1_REQUIREMENT = (
+    "  - id: nt1-cong-khai\n    clause: nguyen-tac-1\n    quote: Mọi việc phải công khai\n"
+    "    wording: Đã công khai mọi việc.\n    applies_to: [don-vi-a]\n"
+)
 
 
 def _without_nt1_requirement(resolution: str) -> str:
@@ -85,7 +158,8 @@ def _without_nt1_requirement(resolution: str) -> str:
     excused instead (the quote check itself is tested in test_requirements.py)."""
     assert resolution.count(_NT1_REQUIREMENT) == 1
     return resolution.replace(_NT1_REQUIREMENT, "").replace(
-        "not_checkable:\n", "not_checkable:\n  - clause: nguyen-tac-1\n    reason: Thử nghiệm.\n")
+        "not_checkable:\n", "not_checkable:\n  - clause: nguyen-tac-1\n    reason: Thử nghiệm.\n"
+    )
 
 
 def with_text(field: str, text: str) -> str:
@@ -141,8 +215,10 @@ def site_markdown():
     config = load_config(str(ROOT / "mkdocs.yml"))
 
     def convert(source: str) -> str:
-        return markdown.Markdown(extensions=config.markdown_extensions,
-                                 extension_configs=config.mdx_configs).convert(source)
+        return markdown.Markdown(
+            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+        ).convert(source)
+
     return convert
 
 
@@ -190,6 +266,7 @@ def test_the_property_would_catch_unescaped_text(site_markdown, monkeypatch):
 
 # -- the real MkDocs build: theme, navigation, page title --------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def baseline_site(tmp_path_factory) -> Page:
     """The item page of the small site with a plain mark in every field the test fills."""
@@ -201,7 +278,7 @@ def build_item_page(project: Path, text: str) -> Page:
     """Build the small site with `text` in every field of FIELDS; return the item page."""
     config = site_project(project, SMALL)
     resolution = _without_nt1_requirement(SMALL.read_text(encoding="utf-8"))
-    for field, line in FIELDS.items():
+    for _field, line in FIELDS.items():
         key, _ = line.split(": ", 1)
         resolution = resolution.replace(line + "\n", f"{key}: {json.dumps(text, ensure_ascii=False)}\n")
     (project / "resolution.yaml").write_text(resolution, encoding="utf-8")

@@ -21,23 +21,36 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from generator.render import checklist as ck
+from generator.check.validate import validate
+from generator.load.source import parse
 from generator.outputs import checklists as downloads
 from generator.outputs import opendata
-from generator.load.source import parse
-from generator.check.validate import validate
-from tests.test_literal import (HOSTILE, LINES, MARK, WORDS, Page, _without_nt1_requirement, hostile_text,
-                                markdown_page, site_markdown, with_text)
-from tests.test_opendata import strings
+from generator.render import checklist as ck
 from tests.conftest import rendered
+from tests.test_literal import (
+    HOSTILE,
+    LINES,
+    MARK,
+    WORDS,
+    Page,
+    _without_nt1_requirement,
+    hostile_text,
+    markdown_page,
+    site_markdown,
+    with_text,
+)
+from tests.test_opendata import strings
 
 __all__ = ["site_markdown"]  # a fixture, used by name
 
 # The small fixture with a glossary and an explanation, so that their fields can hold the text.
-_GLOSSARY = ("glossary:\n  - term: ĐVA\n    expansion: Đơn vị A\n    explanation: Một đơn vị thử nghiệm.\n"
-             "sections:\n")
-_EXPLANATION = ("        text: Việc gì cũng làm đúng hạn.\n        explanation:\n"
-                "          duty: Đơn vị phải làm đúng hạn.\n          citizen: Người dân được biết hạn.\n")
+_GLOSSARY = (
+    "glossary:\n  - term: ĐVA\n    expansion: Đơn vị A\n    explanation: Một đơn vị thử nghiệm.\nsections:\n"
+)
+_EXPLANATION = (
+    "        text: Việc gì cũng làm đúng hạn.\n        explanation:\n"
+    "          duty: Đơn vị phải làm đúng hạn.\n          citizen: Người dân được biết hạn.\n"
+)
 # New fields, each with the line that holds it and a page that shows it.
 NEW_FIELDS = {
     "requirement wording": ("    wording: Đã họp mỗi tháng một lần.", "bang-kiem/don-vi-a.md"),
@@ -45,7 +58,10 @@ NEW_FIELDS = {
     "unit type name": ("    name: Đơn vị A", "bang-kiem/don-vi-a.md"),
     "document issuer on the leaflet": ("  issuer: Hội đồng nhân dân huyện Mẫu", "to-roi.md"),
     "document subject on the leaflet": ("  subject: về một việc thử nghiệm", "to-roi.md"),
-    "not checkable reason": ("    reason: Nguyên tắc chung, không có việc cụ thể để kiểm.", "nguyen-tac/2.md"),
+    "not checkable reason": (
+        "    reason: Nguyên tắc chung, không có việc cụ thể để kiểm.",
+        "nguyen-tac/2.md",
+    ),
     "glossary expansion": ("    expansion: Đơn vị A", "thuat-ngu.md"),
     "glossary explanation": ("    explanation: Một đơn vị thử nghiệm.", "thuat-ngu.md"),
     "explanation duty": ("          duty: Đơn vị phải làm đúng hạn.", "nguyen-tac/2.md"),
@@ -58,11 +74,13 @@ def base() -> str:
     text = _without_nt1_requirement(_small())
     assert text.count("\nsections:\n") == 1 and text.count("        text: Việc gì cũng làm đúng hạn.\n") == 1
     return text.replace("\nsections:\n", "\n" + _GLOSSARY, 1).replace(
-        "        text: Việc gì cũng làm đúng hạn.\n", _EXPLANATION, 1)
+        "        text: Việc gì cũng làm đúng hạn.\n", _EXPLANATION, 1
+    )
 
 
 def _small() -> str:
     from tests.conftest import SMALL
+
     return SMALL.read_text(encoding="utf-8")
 
 
@@ -93,6 +111,7 @@ class Attributes(HTMLParser):
 
 
 # -- the data fields of requirements, glossary and explanations on the pages ------------------------
+
 
 @pytest.mark.parametrize("field", sorted(NEW_FIELDS))
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -149,14 +168,22 @@ def test_the_json_holds_any_text_as_the_same_string(field, text, schema):
 # Text a printed page can show: the hostile syntax, Vietnamese words, ASCII and Vietnamese letters
 # (the fonts the PDF embeds have no glyph for e.g. CJK or emoji, which is not what is tested here).
 _PRINTABLE = st.characters(codec="ascii", categories=("P", "S", "Ll", "Lu", "Nd")) | st.sampled_from(
-    "ăâđêôơưĂÂĐÊÔƠƯáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+    "ăâđêôơưĂÂĐÊÔƠƯáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+)
 
 
 @st.composite
 def printable_hostile_text(draw) -> str:
     """hostile_text made of what the PDF's fonts can print."""
-    parts = draw(st.lists(st.one_of(st.sampled_from(HOSTILE), st.sampled_from(WORDS),
-                                    st.text(_PRINTABLE, min_size=1, max_size=4)), min_size=1, max_size=6))
+    parts = draw(
+        st.lists(
+            st.one_of(
+                st.sampled_from(HOSTILE), st.sampled_from(WORDS), st.text(_PRINTABLE, min_size=1, max_size=4)
+            ),
+            min_size=1,
+            max_size=6,
+        )
+    )
     text = unicodedata.normalize("NFC", " ".join(" ".join(parts).split()))
     assume(text)
     return text
@@ -203,8 +230,7 @@ def downloads_docx(model, cl, url: str, date: datetime.date) -> bytes:
     from generator.outputs.docx import checklist_docx, docx_form
     from generator.render.footer import footer_lines
 
-    return checklist_docx(docx_form(model, cl), url=url, footer=footer_lines(model, url, date),
-                          date=date)
+    return checklist_docx(docx_form(model, cl), url=url, footer=footer_lines(model, url, date), date=date)
 
 
 # -- a glossary term: literal on the glossary page, or refused with a message ------------------------
@@ -227,7 +253,8 @@ def test_a_glossary_term_is_shown_literally_with_its_tooltip_or_refused(text, si
         assert [str(p) for p in refused.problems] == [
             f"resolution.yaml:27: glossary[0].term: '{text}' cannot be marked with its explanation in "
             "the text (expected words of letters and digits, at least one letter, with single spaces, "
-            "'-', '.' or '/' between them, e.g. HĐND or Ban TTND)"]
+            "'-', '.' or '/' between them, e.g. HĐND or Ban TTND)"
+        ]
         return
     baseline, _ = markdown_page(resolution(MARK), "thuat-ngu.md", site_markdown)
     # The term may also occur elsewhere on the page (and be marked there): <abbr> aside, the same
@@ -240,6 +267,7 @@ def test_a_glossary_term_is_shown_literally_with_its_tooltip_or_refused(text, si
 
 
 # -- the real MkDocs build of the new pages: theme, navigation, page title, downloads ---------------
+
 
 def build_new_pages(project, text: str):
     """Build the base resolution with `text` as the unit type's name, a glossary explanation and
@@ -260,8 +288,11 @@ def build_new_pages(project, text: str):
     site = project / "site"
     docx = Document(str(site / "bang-kiem" / "don-vi-a" / "bang-kiem-don-vi-a.docx"))
     paragraphs = [p.text for p in docx.paragraphs]
-    return (Page((site / "bang-kiem" / "don-vi-a" / "index.html").read_text(encoding="utf-8")),
-            Page((site / "thuat-ngu" / "index.html").read_text(encoding="utf-8")), paragraphs)
+    return (
+        Page((site / "bang-kiem" / "don-vi-a" / "index.html").read_text(encoding="utf-8")),
+        Page((site / "thuat-ngu" / "index.html").read_text(encoding="utf-8")),
+        paragraphs,
+    )
 
 
 @pytest.fixture(scope="module")

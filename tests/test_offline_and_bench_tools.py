@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import yaml
 
-from tests.bench.scale import write_scaled
 from generator import pipeline
 from generator.mkdocs import offline
+from tests.bench.scale import write_scaled
 from tests.conftest import ROOT
 
 
@@ -14,10 +14,13 @@ def test_the_offline_configuration_keeps_every_plugin_and_adds_the_offline_one(t
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: x\nsite_url: !ENV [SITE_URL, 'https://example.org/']\n"
         "plugins:\n  - nghi-quyet\n  - search:\n      lang: vi\n  - tags\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     config = yaml.safe_load(offline.offline_config(tmp_path / "mkdocs.yml"))
-    assert config == {"INHERIT": "mkdocs.yml",
-                      "plugins": ["nghi-quyet", {"search": {"lang": "vi"}}, "tags", "offline"]}
+    assert config == {
+        "INHERIT": "mkdocs.yml",
+        "plugins": ["nghi-quyet", {"search": {"lang": "vi"}}, "tags", "offline"],
+    }
 
 
 def test_the_scaled_resolution_is_valid_and_k_times_larger(tmp_path):

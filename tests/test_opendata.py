@@ -38,8 +38,12 @@ def test_the_built_json_validates_against_the_built_schema(site):
 def test_the_json_holds_every_sentence_of_the_resolution_verbatim(site, seed_text):
     data = json.loads((site / "nghi-quyet.json").read_text(encoding="utf-8"))
     values = strings(data)
-    missing = [s for paragraph in source_paragraphs(seed_text).values() for s in sentences(paragraph)
-               if not any(s in v for v in values)]
+    missing = [
+        s
+        for paragraph in source_paragraphs(seed_text).values()
+        for s in sentences(paragraph)
+        if not any(s in v for v in values)
+    ]
     assert missing == []
 
 
@@ -47,7 +51,9 @@ def test_the_json_names_each_item_with_its_citation_and_page(model):
     data = opendata.export(model)
     item = data["sections"][2]["items"][3]
     assert item["id"] == "bien-phap-4"
-    assert item["citation"] == "Biện pháp 4, Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của HĐND tỉnh Tuyên Quang"
+    assert (
+        item["citation"] == "Biện pháp 4, Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của HĐND tỉnh Tuyên Quang"
+    )
     assert item["page"] == "bien-phap/4/"
     assert data["version"] == model.version
     assert data["document"]["date"] == "2023-12-07"

@@ -30,14 +30,29 @@ def generator_site(project: Path, *, clock: str | None = None, env: dict[str, st
         assert faketime, "the Debian package faketime is needed (.ci/system-deps installs it)"
         command = [faketime, clock, *command]
     clean = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300,
-                          env={**clean, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
+    return subprocess.run(
+        command,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**clean, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+    )
 
 
 def test_the_fake_clock_really_changes_the_date():
-    result = subprocess.run([shutil.which("faketime") or "faketime", "2031-05-06 07:08:09",
-                             sys.executable, "-c", "import datetime; print(datetime.date.today())"],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [
+            shutil.which("faketime") or "faketime",
+            "2031-05-06 07:08:09",
+            sys.executable,
+            "-c",
+            "import datetime; print(datetime.date.today())",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert result.stdout == "2031-05-06\n"
 
 
@@ -57,8 +72,11 @@ def test_two_builds_on_different_days_are_byte_identical(tmp_path):
     # The sitemap is dated by the data (the small fixture's latest date), not by either clock.
     assert "<lastmod>2024-03-01</lastmod>" in site_a["sitemap.xml"].decode("utf-8")
     # The files made after the build are compared too: the checklist's PDF and DOCX, the leaflet.
-    downloads = ["bang-kiem/don-vi-a/bang-kiem-don-vi-a.pdf", "bang-kiem/don-vi-a/bang-kiem-don-vi-a.docx",
-                 "to-roi/nghi-quyet-to-roi.pdf"]
+    downloads = [
+        "bang-kiem/don-vi-a/bang-kiem-don-vi-a.pdf",
+        "bang-kiem/don-vi-a/bang-kiem-don-vi-a.docx",
+        "to-roi/nghi-quyet-to-roi.pdf",
+    ]
     for path in downloads:
         assert site_a[path] == site_b[path], path
     # ... and dated by the data, not by the clock: the PDF's dates, the DOCX's properties and zip entries.
@@ -93,11 +111,15 @@ def built(tmp_path) -> Path:
 def test_a_build_that_crashes_midway_leaves_the_previous_site_complete(built):
     before_site, before_content = snapshot(built / "site"), snapshot(built / "content")
     config = built / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + f"hooks:\n  - {ROOT}/tests/hooks/crash_midway.py\n",
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8") + f"hooks:\n  - {ROOT}/tests/hooks/crash_midway.py\n",
+        encoding="utf-8",
+    )
     resolution = built / "resolution.yaml"
-    resolution.write_text(resolution.read_text(encoding="utf-8").replace(
-        "Mỗi tháng họp một lần.", "Mỗi quý họp một lần."), encoding="utf-8")
+    resolution.write_text(
+        resolution.read_text(encoding="utf-8").replace("Mỗi tháng họp một lần.", "Mỗi quý họp một lần."),
+        encoding="utf-8",
+    )
     result = generator_site(built)
     assert result.returncode == 1
     assert "simulated crash in the middle of writing the site" in result.stderr
@@ -110,8 +132,9 @@ def test_a_build_that_crashes_midway_leaves_the_previous_site_complete(built):
 def test_bad_data_leaves_site_and_content_byte_for_byte(built):
     before_site, before_content = snapshot(built / "site"), snapshot(built / "content")
     resolution = built / "resolution.yaml"
-    resolution.write_text(resolution.read_text(encoding="utf-8").replace("format: 1", "format: 3"),
-                          encoding="utf-8")
+    resolution.write_text(
+        resolution.read_text(encoding="utf-8").replace("format: 1", "format: 3"), encoding="utf-8"
+    )
     result = generator_site(built)
     assert result.returncode == 1
     assert "resolution.yaml:3: format: must be 1, found 3" in result.stderr
@@ -126,11 +149,20 @@ def test_a_site_folder_that_cannot_be_replaced_is_named(tmp_path, capsys):
     assert main(["site", "--config", str(ROOT / "mkdocs.yml"), "--site-dir", str(blocker / "site")]) == 1
     assert capsys.readouterr().err == (
         f"{blocker}: (output): is a file where the folder {blocker / 'site'} needs a folder (move "
-        "or rename the file, or choose another folder with --site-dir)\n")
+        "or rename the file, or choose another folder with --site-dir)\n"
+    )
 
 
-@pytest.mark.parametrize("case", ["syntax-unclosed-double-quote", "windows-1258", "billion-laughs",
-                                  "python-object-apply-tag", "byte-order-mark-inside-an-id"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "syntax-unclosed-double-quote",
+        "windows-1258",
+        "billion-laughs",
+        "python-object-apply-tag",
+        "byte-order-mark-inside-an-id",
+    ],
+)
 def test_corpus_cases_leave_site_and_content_byte_for_byte(case, built):
     from tests.test_corpus import CORPUS, corpus_input
 

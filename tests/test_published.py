@@ -69,16 +69,28 @@ def renamed_site(tmp_path_factory) -> Path:
     assert text.count("- id: bien-phap-2\n") == 1
     renamed = project / "renamed.yaml"
     indent = re.search(r"(?m)^(\s*)- id: bien-phap-2$", text).group(1)
-    renamed.write_text(text.replace(
-        "- id: bien-phap-2\n", f"- id: bien-phap-hai\n{indent}  aliases: [bien-phap-2]\n"), encoding="utf-8")
+    renamed.write_text(
+        text.replace("- id: bien-phap-2\n", f"- id: bien-phap-hai\n{indent}  aliases: [bien-phap-2]\n"),
+        encoding="utf-8",
+    )
     result = mkdocs_build(site_project(project, renamed), project / "site")
     assert result.returncode == 0, result.stderr
     return project / "site"
 
 
 def test_a_renamed_id_keeps_its_old_anchor_and_gets_the_new_one(renamed_site):
-    assert unresolved(renamed_site, ["/nghi-quyet/#bien-phap-2", "/nghi-quyet/#bien-phap-hai",
-                                     "/bien-phap/2/", "/trinh-chieu/bien-phap-hai/"]) == []
+    assert (
+        unresolved(
+            renamed_site,
+            [
+                "/nghi-quyet/#bien-phap-2",
+                "/nghi-quyet/#bien-phap-hai",
+                "/bien-phap/2/",
+                "/trinh-chieu/bien-phap-hai/",
+            ],
+        )
+        == []
+    )
 
 
 def test_the_old_projector_url_of_a_renamed_id_redirects_to_the_new_one(renamed_site):
@@ -100,13 +112,18 @@ def test_the_sitemap_lists_every_published_page_at_the_sites_address(site):
     assert {SITE_URL + u.lstrip("/") for u in pages} <= locs
 
 
-@pytest.mark.parametrize("url", ["/", "/bien-phap/4/", "/giang-vien/", "/tap-hop/", "/to-roi/",
-                                 "/trinh-chieu/muc-tieu-1/"])
+@pytest.mark.parametrize(
+    "url", ["/", "/bien-phap/4/", "/giang-vien/", "/tap-hop/", "/to-roi/", "/trinh-chieu/muc-tieu-1/"]
+)
 def test_pages_name_their_canonical_url(site, url):
     page = page_file(site, url).read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{SITE_URL}{url.lstrip("/")}">' in page
 
 
 def test_no_page_keeps_the_site_url_marker(site):
-    leftover = [str(p.relative_to(site)) for p in site.rglob("*.html") if "%%SITE_URL%%" in p.read_text(encoding="utf-8")]
+    leftover = [
+        str(p.relative_to(site))
+        for p in site.rglob("*.html")
+        if "%%SITE_URL%%" in p.read_text(encoding="utf-8")
+    ]
     assert leftover == []

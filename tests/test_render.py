@@ -28,7 +28,7 @@ HOSTILE = [
     "![ảnh](x.png)",
     "{{ biến }} và {% if x %}",
     '--8<-- "mkdocs.yml"',
-    "!!! note \"giả\"",
+    '!!! note "giả"',
     "văn bản {#id-gia .lop}",
     "++ctrl+alt+del++",
     "&amp; &lt; &#x41;",
@@ -62,8 +62,9 @@ class _Collector(HTMLParser):
 def site_markdown():
     """A Markdown converter with exactly the extensions the site is built with."""
     config = load_config(str(ROOT / "mkdocs.yml"))
-    return lambda: markdown.Markdown(extensions=config.markdown_extensions,
-                                     extension_configs=config.mdx_configs)
+    return lambda: markdown.Markdown(
+        extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+    )
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -84,7 +85,9 @@ def test_the_small_fixture_renders_exactly_the_golden_tree():
     plan = render_fixture()
     assert read_manifest(GOLDEN) == set(plan), "files added or removed: run `make golden` and review"
     for rel, text in plan.items():
-        assert (GOLDEN / rel).read_text(encoding="utf-8") == text, f"{rel} differs: run `make golden` and review"
+        assert (GOLDEN / rel).read_text(encoding="utf-8") == text, (
+            f"{rel} differs: run `make golden` and review"
+        )
 
 
 def test_rendering_twice_gives_identical_output():

@@ -4,46 +4,94 @@ from __future__ import annotations
 
 import pytest
 
-from generator.load.source import parse
 from generator.check.validate import validate
+from generator.load.source import parse
 from tests.conftest import ROOT
 from tests.test_validate import BASE, Case, problems_of
 
 CASES = [
-    Case("requirement citing a missing clause",
-         "    clause: bien-phap-3\n", "    clause: bien-phap-9\n",
-         ("small.yaml:58: sections[bien-phap].items[bien-phap-3]: no requirement cites this item (expected a requirement with clause: bien-phap-3, or an entry under not_checkable with the reason it is not checkable)",
-          "small.yaml:84: requirements[bp3-kinh-phi].clause: unknown clause 'bien-phap-9' (expected the id of an item, one of: nguyen-tac-1, nguyen-tac-2, bien-phap-1, bien-phap-2, bien-phap-3, bien-phap-4)")),
-    Case("quote not found in its clause",
-         "    quote: Khen thưởng kịp thời\n", "    quote: Khen thưởng đúng lúc\n",
-         ("small.yaml:90: requirements[bp4-khen-thuong].quote: not found in the text of bien-phap-4 (expected words copied exactly from that item; check spelling, diacritics and punctuation)",)),
-    Case("quote from another clause",
-         "    quote: Mọi việc phải công khai\n", "    quote: Mỗi tháng họp một lần.\n",
-         ("small.yaml:69: requirements[nt1-cong-khai].quote: not found in the text of nguyen-tac-1 (expected words copied exactly from that item; check spelling, diacritics and punctuation)",)),
-    Case("unknown unit type",
-         "    wording: Đã khen thưởng kịp thời.\n    applies_to: [don-vi-a]",
-         "    wording: Đã khen thưởng kịp thời.\n    applies_to: [don-vi-a, xa]",
-         ("small.yaml:92: requirements[bp4-khen-thuong].applies_to[1]: unknown unit type 'xa' (expected one of: don-vi-a)",)),
-    Case("duplicate requirement id",
-         "  - id: bp4-khen-thuong", "  - id: bp1-hop",
-         ("small.yaml:88: requirements[bp1-hop].id: duplicate requirement id 'bp1-hop' (first used at line 72; every id must be unique)",)),
-    Case("item neither cited nor excused",
-         "not_checkable:\n  - clause: nguyen-tac-2\n    reason: Nguyên tắc chung, không có việc cụ thể để kiểm.\n", "",
-         ("small.yaml:36: sections[nguyen-tac].items[nguyen-tac-2]: no requirement cites this item (expected a requirement with clause: nguyen-tac-2, or an entry under not_checkable with the reason it is not checkable)",)),
-    Case("excuse for a missing clause",
-         "  - clause: nguyen-tac-2\n", "  - clause: nguyen-tac-7\n",
-         ("small.yaml:36: sections[nguyen-tac].items[nguyen-tac-2]: no requirement cites this item (expected a requirement with clause: nguyen-tac-2, or an entry under not_checkable with the reason it is not checkable)",
-          "small.yaml:94: not_checkable[0].clause: unknown clause 'nguyen-tac-7' (expected the id of an item, one of: nguyen-tac-1, nguyen-tac-2, bien-phap-1, bien-phap-2, bien-phap-3, bien-phap-4)")),
-    Case("excuse for a cited clause",
-         "  - clause: nguyen-tac-2\n    reason", "  - clause: nguyen-tac-2\n    reason: x\n  - clause: bien-phap-1\n    reason",
-         ("small.yaml:96: not_checkable[1].clause: 'bien-phap-1' is cited by a requirement (expected only items that no requirement cites; remove this entry)",)),
-    Case("requirement without wording",
-         "    wording: Đã bố trí kinh phí hằng năm.\n", "",
-         ("small.yaml:83: requirements[bp3-kinh-phi].wording: missing (expected our short checkable sentence (editorial))",)),
-    Case("empty applies_to",
-         "    wording: Đã khen thưởng kịp thời.\n    applies_to: [don-vi-a]",
-         "    wording: Đã khen thưởng kịp thời.\n    applies_to: []",
-         ("small.yaml:92: requirements[bp4-khen-thuong].applies_to: is an empty list (expected the ids of the unit types whose checklist lists it)",)),
+    Case(
+        "requirement citing a missing clause",
+        "    clause: bien-phap-3\n",
+        "    clause: bien-phap-9\n",
+        (
+            "small.yaml:58: sections[bien-phap].items[bien-phap-3]: no requirement cites this item (expected a requirement with clause: bien-phap-3, or an entry under not_checkable with the reason it is not checkable)",
+            "small.yaml:84: requirements[bp3-kinh-phi].clause: unknown clause 'bien-phap-9' (expected the id of an item, one of: nguyen-tac-1, nguyen-tac-2, bien-phap-1, bien-phap-2, bien-phap-3, bien-phap-4)",
+        ),
+    ),
+    Case(
+        "quote not found in its clause",
+        "    quote: Khen thưởng kịp thời\n",
+        "    quote: Khen thưởng đúng lúc\n",
+        (
+            "small.yaml:90: requirements[bp4-khen-thuong].quote: not found in the text of bien-phap-4 (expected words copied exactly from that item; check spelling, diacritics and punctuation)",
+        ),
+    ),
+    Case(
+        "quote from another clause",
+        "    quote: Mọi việc phải công khai\n",
+        "    quote: Mỗi tháng họp một lần.\n",
+        (
+            "small.yaml:69: requirements[nt1-cong-khai].quote: not found in the text of nguyen-tac-1 (expected words copied exactly from that item; check spelling, diacritics and punctuation)",
+        ),
+    ),
+    Case(
+        "unknown unit type",
+        "    wording: Đã khen thưởng kịp thời.\n    applies_to: [don-vi-a]",
+        "    wording: Đã khen thưởng kịp thời.\n    applies_to: [don-vi-a, xa]",
+        (
+            "small.yaml:92: requirements[bp4-khen-thuong].applies_to[1]: unknown unit type 'xa' (expected one of: don-vi-a)",
+        ),
+    ),
+    Case(
+        "duplicate requirement id",
+        "  - id: bp4-khen-thuong",
+        "  - id: bp1-hop",
+        (
+            "small.yaml:88: requirements[bp1-hop].id: duplicate requirement id 'bp1-hop' (first used at line 72; every id must be unique)",
+        ),
+    ),
+    Case(
+        "item neither cited nor excused",
+        "not_checkable:\n  - clause: nguyen-tac-2\n    reason: Nguyên tắc chung, không có việc cụ thể để kiểm.\n",
+        "",
+        (
+            "small.yaml:36: sections[nguyen-tac].items[nguyen-tac-2]: no requirement cites this item (expected a requirement with clause: nguyen-tac-2, or an entry under not_checkable with the reason it is not checkable)",
+        ),
+    ),
+    Case(
+        "excuse for a missing clause",
+        "  - clause: nguyen-tac-2\n",
+        "  - clause: nguyen-tac-7\n",
+        (
+            "small.yaml:36: sections[nguyen-tac].items[nguyen-tac-2]: no requirement cites this item (expected a requirement with clause: nguyen-tac-2, or an entry under not_checkable with the reason it is not checkable)",
+            "small.yaml:94: not_checkable[0].clause: unknown clause 'nguyen-tac-7' (expected the id of an item, one of: nguyen-tac-1, nguyen-tac-2, bien-phap-1, bien-phap-2, bien-phap-3, bien-phap-4)",
+        ),
+    ),
+    Case(
+        "excuse for a cited clause",
+        "  - clause: nguyen-tac-2\n    reason",
+        "  - clause: nguyen-tac-2\n    reason: x\n  - clause: bien-phap-1\n    reason",
+        (
+            "small.yaml:96: not_checkable[1].clause: 'bien-phap-1' is cited by a requirement (expected only items that no requirement cites; remove this entry)",
+        ),
+    ),
+    Case(
+        "requirement without wording",
+        "    wording: Đã bố trí kinh phí hằng năm.\n",
+        "",
+        (
+            "small.yaml:83: requirements[bp3-kinh-phi].wording: missing (expected our short checkable sentence (editorial))",
+        ),
+    ),
+    Case(
+        "empty applies_to",
+        "    wording: Đã khen thưởng kịp thời.\n    applies_to: [don-vi-a]",
+        "    wording: Đã khen thưởng kịp thời.\n    applies_to: []",
+        (
+            "small.yaml:92: requirements[bp4-khen-thuong].applies_to: is an empty list (expected the ids of the unit types whose checklist lists it)",
+        ),
+    ),
 ]
 
 
@@ -59,7 +107,9 @@ def test_a_resolution_without_requirements_needs_no_coverage():
 
 
 def test_a_quote_folded_over_lines_matches_the_text():
-    text = BASE.replace("    quote: Kinh phí. Bố trí kinh phí\n", "    quote: >-\n      Kinh phí.\n      Bố trí   kinh phí\n")
+    text = BASE.replace(
+        "    quote: Kinh phí. Bố trí kinh phí\n", "    quote: >-\n      Kinh phí.\n      Bố trí   kinh phí\n"
+    )
     model = validate(parse(text, "small.yaml"))
     assert model.requirements_of("bien-phap-3")[0].quote == "Kinh phí. Bố trí kinh phí"
 
@@ -109,8 +159,12 @@ def test_the_models_lookups_give_what_a_scan_of_the_data_gives_and_follow_an_edi
     # a model made from another (as the tests of the downloads do) gets lookups of its own
     first, *rest = model.requirements
     moved = dataclasses.replace(first, applies_to=(model.unit_types[0].id,), clause_id=model.items[-1].id)
-    edited = dataclasses.replace(model, requirements=(moved, *rest), sections=model.sections[:-1] + (
-        dataclasses.replace(model.sections[-1], items=model.sections[-1].items[:-1]),))
+    edited = dataclasses.replace(
+        model,
+        requirements=(moved, *rest),
+        sections=model.sections[:-1]
+        + (dataclasses.replace(model.sections[-1], items=model.sections[-1].items[:-1]),),
+    )
     assert edited.requirements_of(model.items[-1].id)[0] is moved
     assert edited.requirements_of(model.items[-1].id) != model.requirements_of(model.items[-1].id)
     assert model.items[-1] not in edited.items

@@ -46,8 +46,11 @@ def served(tmp_path):
     with open(log, "w", encoding="utf-8") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-            cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+            cwd=tmp_path,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
     url = f"http://127.0.0.1:{port}/bien-phap/1/"
     try:
         assert wait_for(lambda: "Mỗi tháng họp một lần." in fetch(url)), log.read_text(encoding="utf-8")
@@ -72,8 +75,12 @@ def test_an_edit_to_the_data_shows_without_a_restart(served):
 def test_a_broken_edit_is_reported_and_the_last_good_site_stays(served):
     resolution, url, log = served
     edit(resolution, "        number: 3", "        number: 7")
-    assert wait_for(lambda: "out of order" in log.read_text(encoding="utf-8")), log.read_text(encoding="utf-8")
-    assert "resolution.yaml:59: sections[bien-phap].items[bien-phap-3].number: is 7" in log.read_text(encoding="utf-8")
+    assert wait_for(lambda: "out of order" in log.read_text(encoding="utf-8")), log.read_text(
+        encoding="utf-8"
+    )
+    assert "resolution.yaml:59: sections[bien-phap].items[bien-phap-3].number: is 7" in log.read_text(
+        encoding="utf-8"
+    )
     assert "Mỗi tháng họp một lần." in fetch(url)
     edit(resolution, "        number: 7", "        number: 3")
     edit(resolution, "Mỗi tháng họp một lần.", "Mỗi tuần họp một lần.")
@@ -83,8 +90,10 @@ def test_a_broken_edit_is_reported_and_the_last_good_site_stays(served):
 def test_a_syntax_error_under_serve_is_printed_with_its_line_and_the_fix_shows(served):
     resolution, url, log = served
     edit(resolution, "  author: Người Viết", "\tauthor: Người Viết")
-    expected = ("resolution.yaml:16: source.author: YAML syntax: while scanning for the next token, found "
-                "character '\\t' that cannot start any token (indent with spaces, not tabs)")
+    expected = (
+        "resolution.yaml:16: source.author: YAML syntax: while scanning for the next token, found "
+        "character '\\t' that cannot start any token (indent with spaces, not tabs)"
+    )
     assert wait_for(lambda: expected in log.read_text(encoding="utf-8")), log.read_text(encoding="utf-8")
     text = log.read_text(encoding="utf-8")
     assert "resolution.yaml has problems; nothing was generated; still serving the last good version" in text
@@ -158,5 +167,7 @@ def test_serve_polls_the_data_and_templates_often_and_not_content(tmp_path):
     # A file is watched through its folder: the resolution's is mkdocs.yml's.
     resolution = config.plugins["nghi-quyet"].resolution
     assert resolution.parent == Path(config.config_file_path).resolve().parent
-    assert polled == {resolution.parent: serve.WATCH_POLL_SECONDS,
-                      resources.TEMPLATES.resolve(): serve.WATCH_POLL_SECONDS}
+    assert polled == {
+        resolution.parent: serve.WATCH_POLL_SECONDS,
+        resources.TEMPLATES.resolve(): serve.WATCH_POLL_SECONDS,
+    }

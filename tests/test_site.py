@@ -9,13 +9,20 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import load_resolution
-from tests.conftest import ROOT, mkdocs_build, site_project, SMALL
+from tests.conftest import ROOT, SMALL, mkdocs_build, site_project
 
 # The published URLs are a contract with trainers: they must never change.
-PUBLISHED = ["", "nghi-quyet/", "gioi-thieu/"] + [f"nguyen-tac/{n}/" for n in range(1, 4)] + [
-    f"muc-tieu/{n}/" for n in range(1, 6)] + [f"bien-phap/{n}/" for n in range(1, 7)]
-ANCHORS = [f"nguyen-tac-{n}" for n in range(1, 4)] + [f"muc-tieu-{n}" for n in range(1, 6)] + [
-    f"bien-phap-{n}" for n in range(1, 7)]
+PUBLISHED = (
+    ["", "nghi-quyet/", "gioi-thieu/"]
+    + [f"nguyen-tac/{n}/" for n in range(1, 4)]
+    + [f"muc-tieu/{n}/" for n in range(1, 6)]
+    + [f"bien-phap/{n}/" for n in range(1, 7)]
+)
+ANCHORS = (
+    [f"nguyen-tac-{n}" for n in range(1, 4)]
+    + [f"muc-tieu-{n}" for n in range(1, 6)]
+    + [f"bien-phap-{n}" for n in range(1, 7)]
+)
 NOISE = ["Đã xem", "Nguyễn Văn Sơn", "tiếp công dân định kỳ", "Cổng TTĐT", "Xem tin theo ngày"]
 
 
@@ -50,7 +57,7 @@ def sentences(text: str) -> list[str]:
 
 def items_of(paragraph: str) -> dict[int, str]:
     parts = re.split(r"\s*\((\d+)\)\s*", paragraph)
-    return {int(n): t for n, t in zip(parts[1::2], parts[2::2])}
+    return {int(n): t for n, t in zip(parts[1::2], parts[2::2], strict=False)}
 
 
 def test_strict_build_prints_no_warning(site):
@@ -89,7 +96,10 @@ def test_every_sentence_of_an_item_is_verbatim_on_its_own_page(site, seed_text):
 def test_the_sentence_splitter_really_splits(seed_text):
     paragraph = source_paragraphs(seed_text)["bien-phap"]
     assert len(sentences(paragraph)) > 12
-    assert sentences(paragraph)[1] == "Bồi dưỡng nâng cao năng lực, chuyên môn, nghiệp vụ để đảm bảo thực hiện dân chủ ở cơ sở."
+    assert (
+        sentences(paragraph)[1]
+        == "Bồi dưỡng nâng cao năng lực, chuyên môn, nghiệp vụ để đảm bảo thực hiện dân chủ ở cơ sở."
+    )
 
 
 def test_the_article_noise_appears_nowhere_in_the_site(site, seed_text):
@@ -122,7 +132,9 @@ def test_pages_load_nothing_from_other_servers(site):
     for path in site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         external = re.findall(r'<(?:script|img|iframe)[^>]+src="(?:https?:)?//[^"]+"', text)
-        external += re.findall(r'<link[^>]+rel="(?:stylesheet|preload|preconnect|icon)"[^>]+href="(?:https?:)?//[^"]+"', text)
+        external += re.findall(
+            r'<link[^>]+rel="(?:stylesheet|preload|preconnect|icon)"[^>]+href="(?:https?:)?//[^"]+"', text
+        )
         assert external == [], f"{path.relative_to(site)}: {external}"
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
 
@@ -155,8 +167,10 @@ def test_a_broken_resolution_stops_mkdocs_with_its_line_and_keeps_the_content(tm
     assert mkdocs_build(config, tmp_path / "site").returncode == 0
     content = {p: p.read_bytes() for p in (tmp_path / "content").rglob("*") if p.is_file()}
     resolution = tmp_path / "resolution.yaml"
-    resolution.write_text(resolution.read_text(encoding="utf-8").replace("  - id: don-vi-a", "  - id: don vi a"),
-                          encoding="utf-8")
+    resolution.write_text(
+        resolution.read_text(encoding="utf-8").replace("  - id: don-vi-a", "  - id: don vi a"),
+        encoding="utf-8",
+    )
     result = mkdocs_build(config, tmp_path / "site2")
     assert result.returncode == 1
     assert "resolution.yaml:24: unit_types[don vi a].id: 'don vi a' is not a valid id" in result.stderr

@@ -49,12 +49,14 @@ def test_a_file_not_in_utf8_names_the_line_and_how_to_save_it(tmp_path):
         load(legacy, "cp1258.yaml")
     assert str(caught.value) == (
         "cp1258.yaml:2: (file): byte 0xE0 at column 9 is not UTF-8 (expected the file saved as "
-        "UTF-8; in Notepad: File > Save As > Encoding: UTF-8)")
+        "UTF-8; in Notepad: File > Save As > Encoding: UTF-8)"
+    )
 
 
 def test_duplicate_keys_are_refused_with_both_lines():
     assert problems("a: 1\nb: 2\na: 3\n") == [
-        "r.yaml:3: a: duplicate key 'a' (first at line 1; keep only one)"]
+        "r.yaml:3: a: duplicate key 'a' (first at line 1; keep only one)"
+    ]
 
 
 def test_aliases_are_refused_not_expanded():
@@ -69,26 +71,32 @@ def test_python_tags_are_refused_and_run_nothing(tmp_path):
     marker = tmp_path / "ran"
     text = f"a: !!python/object/apply:os.system ['touch {marker}']\n"
     assert problems(text) == [
-        "r.yaml:1: a: tag '!!python/object/apply:os.system' is not allowed (remove it; only plain values are accepted)"]
+        "r.yaml:1: a: tag '!!python/object/apply:os.system' is not allowed (remove it; only plain values are accepted)"
+    ]
     assert not marker.exists()
 
 
 def test_a_tab_in_indentation_is_a_syntax_error_with_its_line():
     assert problems("a:\n  b: 1\n\tc: 2\n") == [
         "r.yaml:3: a.c: YAML syntax: while scanning for the next token, found character '\\t' "
-        "that cannot start any token (indent with spaces, not tabs)"]
+        "that cannot start any token (indent with spaces, not tabs)"
+    ]
 
 
 def test_an_unquoted_date_is_kept_as_written():
     assert parse("date: 2023-12-07\n", "r.yaml").data == {"date": "2023-12-07"}
 
 
-@pytest.mark.parametrize("text, line, path", [
-    ("sections:\n  - name: a\n  - name: b\n    text: x: y\n", 4, "sections[1].text"),
-    ("items:\n- id: a-1\n  text: ok\n- id: a-2\n  text: x: y\n", 5, "items[a-2].text"),
-    ("a:\n  b:\n    # c\n\n    d: 1\n", 5, "a.b.d"),
-    ("a:\n  b: |\n    text\n  c: 1\n", 4, "a.c"),
-], ids=["entry without id", "entries at the key's column", "comment and blank line", "after a block text"])
+@pytest.mark.parametrize(
+    "text, line, path",
+    [
+        ("sections:\n  - name: a\n  - name: b\n    text: x: y\n", 4, "sections[1].text"),
+        ("items:\n- id: a-1\n  text: ok\n- id: a-2\n  text: x: y\n", 5, "items[a-2].text"),
+        ("a:\n  b:\n    # c\n\n    d: 1\n", 5, "a.b.d"),
+        ("a:\n  b: |\n    text\n  c: 1\n", 4, "a.c"),
+    ],
+    ids=["entry without id", "entries at the key's column", "comment and blank line", "after a block text"],
+)
 def test_a_syntax_error_is_placed_at_a_data_path_read_from_the_indentation(text, line, path):
     from generator.load.syntax import data_path_at
 
@@ -108,13 +116,15 @@ def test_libyaml_reads_every_input_as_pyyaml_does_or_leaves_it_to_pyyaml(name, m
     it accepts must come out the same: data, lines and defects."""
     import unicodedata
 
-    from generator.load import source
     from generator.errors import InputError
+    from generator.load import source
     from tests.conftest import ROOT, SMALL
     from tests.test_corpus import corpus_input
 
-    data = {"(resolution.yaml)": lambda: (ROOT / "resolution.yaml").read_bytes(),
-            "(small fixture)": lambda: SMALL.read_bytes()}.get(name, lambda: corpus_input(name))()
+    data = {
+        "(resolution.yaml)": lambda: (ROOT / "resolution.yaml").read_bytes(),
+        "(small fixture)": lambda: SMALL.read_bytes(),
+    }.get(name, lambda: corpus_input(name))()
     try:
         text = unicodedata.normalize("NFC", data.decode("utf-8"))
     except UnicodeDecodeError:

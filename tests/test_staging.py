@@ -74,8 +74,11 @@ def test_a_sweep_removes_what_dead_builds_left_and_spares_a_held_lock(tmp_path):
     folder(family.path(token), page="half a site\n")
     os.close(fd)  # as the kernel does when a build is killed
     legacy = [folder(tmp_path / ".site.old-12345"), folder(tmp_path / ".site.new-a0wf3ws3")]
-    others = [folder(tmp_path / ".site.new-x.bak"), folder(tmp_path / "site.new-1"),
-              folder(tmp_path / ".content.new-1")]
+    others = [
+        folder(tmp_path / ".site.new-x.bak"),
+        folder(tmp_path / "site.new-1"),
+        folder(tmp_path / ".content.new-1"),
+    ]
     with staging.staging_folder(target) as running:
         (running.path / "page").write_text("being built\n", encoding="utf-8")
         removed = staging.sweep(family)
@@ -91,7 +94,9 @@ def test_a_generated_configuration_is_there_for_the_block_only_and_dead_ones_go(
     (tmp_path / ".mkdocs-offline-4242.yml").write_text("left by a killed build\n", encoding="utf-8")
     with config_beside(mkdocs_yml, "offline", "INHERIT: mkdocs.yml\n") as config:
         assert config.parent == tmp_path and config.read_text(encoding="utf-8") == "INHERIT: mkdocs.yml\n"
-        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["mkdocs.yml", config.name, config.name + ".lock"])
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+            ["mkdocs.yml", config.name, config.name + ".lock"]
+        )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["mkdocs.yml"]
 
 
@@ -110,7 +115,14 @@ def test_a_changed_sync_exchanges_the_tree_and_keeps_what_stays_as_it_was(tmp_pa
     assert (root / "d" / "b.md").read_text(encoding="utf-8") == "B2\n"
     assert os.readlink(root / "link.md") == "a.md"
     assert sorted(p.relative_to(root).as_posix() for p in root.rglob("*")) == [
-        ".generated", "a.md", "d", "d/b.md", "empty", "link.md", "notes.md"]
+        ".generated",
+        "a.md",
+        "d",
+        "d/b.md",
+        "empty",
+        "link.md",
+        "notes.md",
+    ]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content"]
 
 
@@ -150,5 +162,6 @@ def test_a_file_where_the_site_folder_goes_is_named_before_building(tmp_path, ca
     assert main(["site", "--config", str(ROOT / "mkdocs.yml"), "--site-dir", str(blocker)]) == 1
     assert capsys.readouterr().err == (
         f"{blocker}: (output): is a file where the folder {blocker} needs a folder (move or rename "
-        "the file, or choose another folder with --site-dir)\n")
+        "the file, or choose another folder with --site-dir)\n"
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

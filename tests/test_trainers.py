@@ -4,22 +4,25 @@ from __future__ import annotations
 
 import pytest
 
+from generator.outputs.qr import qr_svg
+from generator.pipeline import load_resolution
 from generator.render import citation, trainers
 from generator.render.markdown import attr
-from generator.pipeline import load_resolution
-from generator.outputs.qr import qr_svg
 from tests.conftest import ROOT, SMALL
 
 
-@pytest.mark.parametrize(("here", "target", "expected"), [
-    ("giang-vien.md", "qr/bien-phap-3.svg", "../qr/bien-phap-3.svg"),
-    ("giang-vien.md", "", "../"),
-    ("index.md", "", "./"),
-    ("index.md", "bien-phap/3/", "bien-phap/3/"),
-    ("trinh-chieu/bien-phap-3.md", "bien-phap/3/", "../../bien-phap/3/"),
-    ("tap-hop.md", "nghi-quyet/#muc-tieu-2", "../nghi-quyet/#muc-tieu-2"),
-    ("bien-phap/3.md", "trinh-chieu/bien-phap-3/", "../../trinh-chieu/bien-phap-3/"),
-])
+@pytest.mark.parametrize(
+    ("here", "target", "expected"),
+    [
+        ("giang-vien.md", "qr/bien-phap-3.svg", "../qr/bien-phap-3.svg"),
+        ("giang-vien.md", "", "../"),
+        ("index.md", "", "./"),
+        ("index.md", "bien-phap/3/", "bien-phap/3/"),
+        ("trinh-chieu/bien-phap-3.md", "bien-phap/3/", "../../bien-phap/3/"),
+        ("tap-hop.md", "nghi-quyet/#muc-tieu-2", "../nghi-quyet/#muc-tieu-2"),
+        ("bien-phap/3.md", "trinh-chieu/bien-phap-3/", "../../trinh-chieu/bien-phap-3/"),
+    ],
+)
 def test_site_rel_links_from_the_built_page(here, target, expected):
     assert trainers.site_rel(here, target) == expected
 
@@ -28,9 +31,20 @@ def test_link_targets_cover_home_full_text_sections_and_items_in_order():
     model = load_resolution(SMALL)
     targets = trainers.link_targets(model)
     assert [t.url for t in targets] == [
-        "", "nghi-quyet/", "nguyen-tac/", "nguyen-tac/1/", "nguyen-tac/2/", "muc-tieu/",
-        "bien-phap/", "bien-phap/1/", "bien-phap/2/", "bien-phap/3/", "bien-phap/4/",
-        "bang-kiem/", "bang-kiem/don-vi-a/"]  # NOTE: it has requirements, no glossary, no explanations
+        "",
+        "nghi-quyet/",
+        "nguyen-tac/",
+        "nguyen-tac/1/",
+        "nguyen-tac/2/",
+        "muc-tieu/",
+        "bien-phap/",
+        "bien-phap/1/",
+        "bien-phap/2/",
+        "bien-phap/3/",
+        "bien-phap/4/",
+        "bang-kiem/",
+        "bang-kiem/don-vi-a/",
+    ]  # NOTE: it has requirements, no glossary, no explanations
     assert len({t.qr for t in targets}) == len(targets)
 
 
@@ -41,38 +55,45 @@ def test_link_targets_include_the_citizens_page_the_glossary_with_each_term_and_
     model = load_resolution(ROOT / "resolution.yaml")
     targets = trainers.link_targets(model)
     urls = [t.url for t in targets]
-    assert urls[len(model.items) + len(model.sections) + 2:] == (
+    assert urls[len(model.items) + len(model.sections) + 2 :] == (
         ["nguoi-dan/", "thuat-ngu/"]
         + [f"thuat-ngu/#{term_id(t)}" for t in model.glossary if t.kind == "abbreviation"]
         + [f"thuat-ngu/#{term_id(t)}" for t in model.glossary if t.kind != "abbreviation"]
-        + ["bang-kiem/"] + [f"bang-kiem/{cl.unit.id}/" for cl in checklists(model)])
+        + ["bang-kiem/"]
+        + [f"bang-kiem/{cl.unit.id}/" for cl in checklists(model)]
+    )
     assert "thuat-ngu/#hdnd" in urls and "bang-kiem/xa-phuong-thi-tran/" in urls
     assert len({t.id for t in targets}) == len({t.qr for t in targets}) == len(targets)
 
 
-@pytest.mark.parametrize(("url", "expected"), [
-    ("bang-kiem/", "Bảng kiểm"),
-    ("bang-kiem/xa-phuong-thi-tran/", "Bảng kiểm: Xã, phường, thị trấn"),
-    ("thuat-ngu/", "Thuật ngữ và chữ viết tắt"),
-    ("thuat-ngu/#hdnd", "Thuật ngữ: HĐND"),
-    ("nguoi-dan/", "Dành cho người dân"),
-])
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("bang-kiem/", "Bảng kiểm"),
+        ("bang-kiem/xa-phuong-thi-tran/", "Bảng kiểm: Xã, phường, thị trấn"),
+        ("thuat-ngu/", "Thuật ngữ và chữ viết tắt"),
+        ("thuat-ngu/#hdnd", "Thuật ngữ: HĐND"),
+        ("nguoi-dan/", "Dành cho người dân"),
+    ],
+)
 def test_our_pages_are_cited_with_a_dash_and_the_resolutions_citation(url, expected):
     model = load_resolution(ROOT / "resolution.yaml")
     target = next(t for t in trainers.link_targets(model) if t.url == url)
     assert target.citation == (
-        f"{expected} – Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của HĐND tỉnh Tuyên Quang")
+        f"{expected} – Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của HĐND tỉnh Tuyên Quang"
+    )
 
 
 def test_the_item_citation_is_the_vietnamese_form():
     model = load_resolution(ROOT / "resolution.yaml")
     item = model.items[-3]
     assert citation.of_item(model, item) == (
-        "Biện pháp 4, Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của HĐND tỉnh Tuyên Quang")
+        "Biện pháp 4, Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của HĐND tỉnh Tuyên Quang"
+    )
 
 
 def test_attr_escapes_hostile_text_for_html():
-    assert attr('a"<b>&\'') == "a&quot;&lt;b&gt;&amp;&#x27;"
+    assert attr("a\"<b>&'") == "a&quot;&lt;b&gt;&amp;&#x27;"
 
 
 def test_qr_svg_is_a_scalable_svg_naming_its_url():
@@ -132,5 +153,6 @@ def test_the_leaflet_pdf_is_made_again_only_when_its_page_changes(site, monkeypa
     made = leaflet.leaflet_files(page, page="to-roi/index.html", files=files, cache=cache)
     assert made == {"to-roi/nghi-quyet-to-roi.pdf": built}
     with pytest.raises(AssertionError, match="made again"):
-        leaflet.leaflet_files(page.replace("6 biện pháp", "7 biện pháp"), page="to-roi/index.html",
-                              files=files, cache=cache)
+        leaflet.leaflet_files(
+            page.replace("6 biện pháp", "7 biện pháp"), page="to-roi/index.html", files=files, cache=cache
+        )

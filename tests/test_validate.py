@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import pytest
 
+from generator.check.validate import schema, validate
 from generator.errors import InputError
 from generator.load.source import parse
-from generator.check.validate import schema, validate
 from tests.conftest import ROOT, SMALL
 
 BASE = SMALL.read_text(encoding="utf-8")
@@ -23,74 +23,180 @@ class Case:
 
 
 CASES = [
-    Case("unknown field with a near name",
-         "        text: Mọi việc", "        txt: Mọi việc",
-         ("small.yaml:32: sections[nguyen-tac].items[nguyen-tac-1].text: missing (expected the item's text, verbatim, without its number)",
-          "small.yaml:35: sections[nguyen-tac].items[nguyen-tac-1].txt: unknown field (did you mean 'text'? expected one of: id, number, heading, title, text, aliases, explanation)")),
-    Case("missing required field",
-         "  issuer_short: HĐND huyện Mẫu\n", "",
-         ("small.yaml:5: document.issuer_short: missing (expected the issuer's short form, e.g. HĐND tỉnh Tuyên Quang)",)),
-    Case("list where text belongs",
-         "  author: Người Viết", "  author: [Người Viết]",
-         ("small.yaml:16: source.author: expected text, found a list (expected the article's author)",)),
-    Case("text where a list belongs",
-         "unit_types:\n  - id: don-vi-a\n    name: Đơn vị A\n", "unit_types: Đơn vị A\n",
-         ("small.yaml:23: unit_types: expected a list (lines starting with '- '), found text (expected the kinds of unit the resolution names)",)),
-    Case("number as text",
-         "        number: 2\n        title: Đúng hạn", "        number: hai\n        title: Đúng hạn",
-         ("small.yaml:37: sections[nguyen-tac].items[nguyen-tac-2].number: expected a whole number, found text (expected the item's number: 1, 2, 3 ... in order)",)),
-    Case("id with capitals and diacritics",
-         "  - id: don-vi-a", "  - id: Đơn-vị-A",
-         ("small.yaml:24: unit_types[Đơn-vị-A].id: 'Đơn-vị-A' is not a valid id (expected lowercase letters a-z without diacritics, digits and single hyphens, e.g. bien-phap-3)",)),
-    Case("zero-width space in an id",
-         "      - id: bien-phap-2", "      - id: \"bien-phap\u200b-2\"",
-         ("small.yaml:54: sections[bien-phap].items[1].id: 'bien-phap\\u200b-2' contains an invisible character U+200B ZERO WIDTH SPACE (delete it and type the id again)",)),
-    Case("non-breaking space in an id",
-         "      - id: bien-phap-2", "      - id: \"bien-phap\u00a02\"",
-         ("small.yaml:54: sections[bien-phap].items[1].id: 'bien-phap\\xa02' contains an invisible character U+00A0 NO-BREAK SPACE (delete it and type the id again)",)),
-    Case("duplicate id",
-         "      - id: bien-phap-3", "      - id: bien-phap-2",
-         ("small.yaml:58: sections[bien-phap].items[bien-phap-2].id: duplicate id 'bien-phap-2' (first used at line 54; every id must be unique)",)),
-    Case("item id equal to a section id",
-         "      - id: nguyen-tac-1", "      - id: muc-tieu",
-         ("small.yaml:40: sections[muc-tieu].id: duplicate id 'muc-tieu' (first used at line 32; every id must be unique)",)),
-    Case("numbering gap",
-         "        number: 3", "        number: 4",
-         ("small.yaml:59: sections[bien-phap].items[bien-phap-3].number: is 4, out of order (expected 3: items are numbered 1, 2, 3 ... in the order of the text)",)),
-    Case("impossible date",
-         '  date: "2024-02-05"', '  date: "2024-02-30"',
-         ("small.yaml:8: document.date: '2024-02-30' is not a real date (expected YYYY-MM-DD, e.g. \"2023-12-07\")",)),
-    Case("date written the Vietnamese way",
-         '  date: "2024-02-05"', '  date: "05/02/2024"',
-         ("small.yaml:8: document.date: '05/02/2024' is not a date in the form YYYY-MM-DD (expected ngày ban hành as YYYY-MM-DD, e.g. \"2023-12-07\")",)),
-    Case("empty text",
-         "        text: Bố trí kinh phí hằng năm.", '        text: "  "',
-         ("small.yaml:61: sections[bien-phap].items[bien-phap-3].text: is empty (expected the item's text, verbatim, without its number)",)),
-    Case("heading and title together",
-         "        heading: Kinh phí.", "        heading: Kinh phí.\n        title: Kinh phí",
-         ("small.yaml:58: sections[bien-phap].items[bien-phap-3]: has both 'heading' and 'title' (expected one: 'heading' for the text's own first sentence, 'title' for a short title of ours)",)),
-    Case("unsupported format",
-         "format: 1", "format: 2",
-         ("small.yaml:3: format: must be 1, found 2 (expected the version of this file format: 1)",)),
-    Case("invisible character in text",
-         "        text: Mỗi tháng họp một lần.", "        text: \"Mỗi tháng\u200b họp một lần.\"",
-         ("small.yaml:53: sections[bien-phap].items[bien-phap-1].text: contains an invisible character U+200B ZERO WIDTH SPACE (delete it; it often comes with text pasted from Word or a web page)",)),
-    Case("duplicate key inside an item",
-         "        title: Đúng hạn", "        title: Đúng hạn\n        title: Đúng giờ",
-         ("small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].title: duplicate key 'title' (first at line 38; keep only one)",)),
-    Case("abbreviation without its expansion",
-         "sections:\n", "glossary:\n  - term: HĐND\n    kind: abbreviation\n    explanation: Hội đồng nhân dân.\nsections:\n",
-         ("small.yaml:27: glossary[0]: is an abbreviation without 'expansion' (expected what it stands for, e.g. expansion: Hội đồng nhân dân)",)),
-    Case("a term explained twice",
-         "sections:\n", "glossary:\n  - term: HĐND\n    expansion: Hội đồng nhân dân\n    explanation: Cơ quan dân cử.\n"
-         "  - term: UBND\n    variants: [HĐND]\n    explanation: Cơ quan hành chính.\nsections:\n",
-         ("small.yaml:31: glossary[1].variants[0]: 'HĐND' is already in the glossary (first at line 27; each term is explained once: remove it here or merge the two entries)",)),
-    Case("unknown kind of glossary entry",
-         "sections:\n", "glossary:\n  - term: hương ước\n    kind: thuat-ngu\n    explanation: Điều dân làng thống nhất.\nsections:\n",
-         ("small.yaml:28: glossary[0].kind: 'thuat-ngu' is not allowed (expected one of: abbreviation, term)",)),
-    Case("explanation without what a citizen can expect",
-         "        text: Mọi việc", "        text: Mọi việc\n        explanation:\n          duty: Ai cũng làm.",
-         ("small.yaml:36: sections[nguyen-tac].items[nguyen-tac-1].explanation.citizen: missing (expected what a citizen can expect or ask for, in plain words)",)),
+    Case(
+        "unknown field with a near name",
+        "        text: Mọi việc",
+        "        txt: Mọi việc",
+        (
+            "small.yaml:32: sections[nguyen-tac].items[nguyen-tac-1].text: missing (expected the item's text, verbatim, without its number)",
+            "small.yaml:35: sections[nguyen-tac].items[nguyen-tac-1].txt: unknown field (did you mean 'text'? expected one of: id, number, heading, title, text, aliases, explanation)",
+        ),
+    ),
+    Case(
+        "missing required field",
+        "  issuer_short: HĐND huyện Mẫu\n",
+        "",
+        (
+            "small.yaml:5: document.issuer_short: missing (expected the issuer's short form, e.g. HĐND tỉnh Tuyên Quang)",
+        ),
+    ),
+    Case(
+        "list where text belongs",
+        "  author: Người Viết",
+        "  author: [Người Viết]",
+        ("small.yaml:16: source.author: expected text, found a list (expected the article's author)",),
+    ),
+    Case(
+        "text where a list belongs",
+        "unit_types:\n  - id: don-vi-a\n    name: Đơn vị A\n",
+        "unit_types: Đơn vị A\n",
+        (
+            "small.yaml:23: unit_types: expected a list (lines starting with '- '), found text (expected the kinds of unit the resolution names)",
+        ),
+    ),
+    Case(
+        "number as text",
+        "        number: 2\n        title: Đúng hạn",
+        "        number: hai\n        title: Đúng hạn",
+        (
+            "small.yaml:37: sections[nguyen-tac].items[nguyen-tac-2].number: expected a whole number, found text (expected the item's number: 1, 2, 3 ... in order)",
+        ),
+    ),
+    Case(
+        "id with capitals and diacritics",
+        "  - id: don-vi-a",
+        "  - id: Đơn-vị-A",
+        (
+            "small.yaml:24: unit_types[Đơn-vị-A].id: 'Đơn-vị-A' is not a valid id (expected lowercase letters a-z without diacritics, digits and single hyphens, e.g. bien-phap-3)",
+        ),
+    ),
+    Case(
+        "zero-width space in an id",
+        "      - id: bien-phap-2",
+        '      - id: "bien-phap\u200b-2"',
+        (
+            "small.yaml:54: sections[bien-phap].items[1].id: 'bien-phap\\u200b-2' contains an invisible character U+200B ZERO WIDTH SPACE (delete it and type the id again)",
+        ),
+    ),
+    Case(
+        "non-breaking space in an id",
+        "      - id: bien-phap-2",
+        '      - id: "bien-phap\u00a02"',
+        (
+            "small.yaml:54: sections[bien-phap].items[1].id: 'bien-phap\\xa02' contains an invisible character U+00A0 NO-BREAK SPACE (delete it and type the id again)",
+        ),
+    ),
+    Case(
+        "duplicate id",
+        "      - id: bien-phap-3",
+        "      - id: bien-phap-2",
+        (
+            "small.yaml:58: sections[bien-phap].items[bien-phap-2].id: duplicate id 'bien-phap-2' (first used at line 54; every id must be unique)",
+        ),
+    ),
+    Case(
+        "item id equal to a section id",
+        "      - id: nguyen-tac-1",
+        "      - id: muc-tieu",
+        (
+            "small.yaml:40: sections[muc-tieu].id: duplicate id 'muc-tieu' (first used at line 32; every id must be unique)",
+        ),
+    ),
+    Case(
+        "numbering gap",
+        "        number: 3",
+        "        number: 4",
+        (
+            "small.yaml:59: sections[bien-phap].items[bien-phap-3].number: is 4, out of order (expected 3: items are numbered 1, 2, 3 ... in the order of the text)",
+        ),
+    ),
+    Case(
+        "impossible date",
+        '  date: "2024-02-05"',
+        '  date: "2024-02-30"',
+        (
+            "small.yaml:8: document.date: '2024-02-30' is not a real date (expected YYYY-MM-DD, e.g. \"2023-12-07\")",
+        ),
+    ),
+    Case(
+        "date written the Vietnamese way",
+        '  date: "2024-02-05"',
+        '  date: "05/02/2024"',
+        (
+            "small.yaml:8: document.date: '05/02/2024' is not a date in the form YYYY-MM-DD (expected ngày ban hành as YYYY-MM-DD, e.g. \"2023-12-07\")",
+        ),
+    ),
+    Case(
+        "empty text",
+        "        text: Bố trí kinh phí hằng năm.",
+        '        text: "  "',
+        (
+            "small.yaml:61: sections[bien-phap].items[bien-phap-3].text: is empty (expected the item's text, verbatim, without its number)",
+        ),
+    ),
+    Case(
+        "heading and title together",
+        "        heading: Kinh phí.",
+        "        heading: Kinh phí.\n        title: Kinh phí",
+        (
+            "small.yaml:58: sections[bien-phap].items[bien-phap-3]: has both 'heading' and 'title' (expected one: 'heading' for the text's own first sentence, 'title' for a short title of ours)",
+        ),
+    ),
+    Case(
+        "unsupported format",
+        "format: 1",
+        "format: 2",
+        ("small.yaml:3: format: must be 1, found 2 (expected the version of this file format: 1)",),
+    ),
+    Case(
+        "invisible character in text",
+        "        text: Mỗi tháng họp một lần.",
+        '        text: "Mỗi tháng\u200b họp một lần."',
+        (
+            "small.yaml:53: sections[bien-phap].items[bien-phap-1].text: contains an invisible character U+200B ZERO WIDTH SPACE (delete it; it often comes with text pasted from Word or a web page)",
+        ),
+    ),
+    Case(
+        "duplicate key inside an item",
+        "        title: Đúng hạn",
+        "        title: Đúng hạn\n        title: Đúng giờ",
+        (
+            "small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].title: duplicate key 'title' (first at line 38; keep only one)",
+        ),
+    ),
+    Case(
+        "abbreviation without its expansion",
+        "sections:\n",
+        "glossary:\n  - term: HĐND\n    kind: abbreviation\n    explanation: Hội đồng nhân dân.\nsections:\n",
+        (
+            "small.yaml:27: glossary[0]: is an abbreviation without 'expansion' (expected what it stands for, e.g. expansion: Hội đồng nhân dân)",
+        ),
+    ),
+    Case(
+        "a term explained twice",
+        "sections:\n",
+        "glossary:\n  - term: HĐND\n    expansion: Hội đồng nhân dân\n    explanation: Cơ quan dân cử.\n"
+        "  - term: UBND\n    variants: [HĐND]\n    explanation: Cơ quan hành chính.\nsections:\n",
+        (
+            "small.yaml:31: glossary[1].variants[0]: 'HĐND' is already in the glossary (first at line 27; each term is explained once: remove it here or merge the two entries)",
+        ),
+    ),
+    Case(
+        "unknown kind of glossary entry",
+        "sections:\n",
+        "glossary:\n  - term: hương ước\n    kind: thuat-ngu\n    explanation: Điều dân làng thống nhất.\nsections:\n",
+        (
+            "small.yaml:28: glossary[0].kind: 'thuat-ngu' is not allowed (expected one of: abbreviation, term)",
+        ),
+    ),
+    Case(
+        "explanation without what a citizen can expect",
+        "        text: Mọi việc",
+        "        text: Mọi việc\n        explanation:\n          duty: Ai cũng làm.",
+        (
+            "small.yaml:36: sections[nguyen-tac].items[nguyen-tac-1].explanation.citizen: missing (expected what a citizen can expect or ask for, in plain words)",
+        ),
+    ),
 ]
 
 
@@ -118,7 +224,8 @@ def test_a_list_where_the_document_mapping_belongs():
     with pytest.raises(InputError) as caught:
         validate(parse("- format: 1\n", "small.yaml"))
     assert [str(p) for p in caught.value.problems] == [
-        "small.yaml:1: (document): expected a mapping of fields, found a list"]
+        "small.yaml:1: (document): expected a mapping of fields, found a list"
+    ]
 
 
 @pytest.mark.parametrize("text", ["", "# only a comment\n"], ids=["empty", "only a comment"])
@@ -126,11 +233,15 @@ def test_a_file_without_data_says_so(text):
     with pytest.raises(InputError) as caught:
         validate(parse(text, "small.yaml"))
     assert [str(p) for p in caught.value.problems] == [
-        "small.yaml:1: (document): the file has no data (expected the resolution as a YAML mapping)"]
+        "small.yaml:1: (document): the file has no data (expected the resolution as a YAML mapping)"
+    ]
 
 
 def test_whitespace_of_the_yaml_layout_is_not_part_of_the_text():
-    text = BASE.replace("        text: Mỗi tháng họp một lần.", "        text: |\n          Mỗi tháng\n          họp  một lần.")
+    text = BASE.replace(
+        "        text: Mỗi tháng họp một lần.",
+        "        text: |\n          Mỗi tháng\n          họp  một lần.",
+    )
     model = validate(parse(text, "small.yaml"))
     assert model.items[2].text == "Mỗi tháng họp một lần."
 
@@ -139,9 +250,17 @@ def test_the_real_resolution_is_valid_and_has_its_structure():
     from generator.pipeline import load_resolution
 
     model = load_resolution(ROOT / "resolution.yaml")
-    assert [(s.id, len(s.items)) for s in model.sections] == [("nguyen-tac", 3), ("muc-tieu", 5), ("bien-phap", 6)]
+    assert [(s.id, len(s.items)) for s in model.sections] == [
+        ("nguyen-tac", 3),
+        ("muc-tieu", 5),
+        ("bien-phap", 6),
+    ]
     assert [u.id for u in model.unit_types] == [
-        "co-quan-nha-nuoc", "don-vi-su-nghiep-cong-lap", "to-chuc-co-su-dung-lao-dong", "xa-phuong-thi-tran"]
+        "co-quan-nha-nuoc",
+        "don-vi-su-nghiep-cong-lap",
+        "to-chuc-co-su-dung-lao-dong",
+        "xa-phuong-thi-tran",
+    ]
     assert all(item.heading and not item.title for item in model.sections[2].items)
     assert all(item.title and not item.heading for s in model.sections[:2] for item in s.items)
 
@@ -162,7 +281,10 @@ def test_the_quick_look_for_invisible_characters_misses_none_the_full_check_repo
 
     from generator.check.validate import _INVISIBLE, _SUSPECT
 
-    reported = [chr(i) for i in range(0x110000)
-                if chr(i) in _INVISIBLE or unicodedata.category(chr(i)) in ("Cc", "Co")]
+    reported = [
+        chr(i)
+        for i in range(0x110000)
+        if chr(i) in _INVISIBLE or unicodedata.category(chr(i)) in ("Cc", "Co")
+    ]
     assert len(reported) > 137_000  # private use planes included
     assert [hex(ord(c)) for c in reported if not _SUSPECT.search(c)] == []

@@ -39,7 +39,8 @@ def test_a_hand_written_file_in_the_way_is_refused_and_nothing_is_written(tmp_pa
         sync_tree({"a.md": "A\n", "b.md": "B\n"}, tmp_path)
     assert str(caught.value) == (
         f"{tmp_path / 'a.md'}: (file): exists and was not written by the generator (move or rename "
-        "it; the generator never overwrites a hand-written file)")
+        "it; the generator never overwrites a hand-written file)"
+    )
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == "mine\n"
     assert not (tmp_path / "b.md").exists()
 

@@ -13,6 +13,7 @@ from generator.model import Document, Explanation, Item, Resolution, Section, So
 
 def build_model(data: dict[str, Any]) -> Resolution:
     """The frozen model of data that passed every check (so every key and value is there and valid)."""
+
     def date(value: str) -> datetime.date:
         return datetime.date.fromisoformat(value)
 
@@ -23,28 +24,51 @@ def build_model(data: dict[str, Any]) -> Resolution:
     sections = []
     for raw in data["sections"]:
         items = tuple(
-            Item(id=it["id"], number=it["number"], section_id=raw["id"], section_name=clean(raw["name"]),
-                 heading=clean(it["heading"]) if "heading" in it else None,
-                 title=clean(it["title"]) if "title" in it else None, text=clean(it["text"]),
-                 aliases=tuple(it.get("aliases", ())),
-                 explanation=record(Explanation, it["explanation"]) if "explanation" in it else None)
-            for it in raw["items"])
-        sections.append(Section(id=raw["id"], name=clean(raw["name"]), title=clean(raw["title"]),
-                                intro=clean(raw["intro"]), items=items))
+            Item(
+                id=it["id"],
+                number=it["number"],
+                section_id=raw["id"],
+                section_name=clean(raw["name"]),
+                heading=clean(it["heading"]) if "heading" in it else None,
+                title=clean(it["title"]) if "title" in it else None,
+                text=clean(it["text"]),
+                aliases=tuple(it.get("aliases", ())),
+                explanation=record(Explanation, it["explanation"]) if "explanation" in it else None,
+            )
+            for it in raw["items"]
+        )
+        sections.append(
+            Section(
+                id=raw["id"],
+                name=clean(raw["name"]),
+                title=clean(raw["title"]),
+                intro=clean(raw["intro"]),
+                items=items,
+            )
+        )
     doc = dict(data["document"], date=date(data["document"]["date"]))
     src = dict(data["source"], date=date(data["source"]["date"]))
     requirements, not_checkable = build_requirements(data)
     return Resolution(
-        format=data["format"], version=data["version"],
-        document=record(Document, doc), source=record(Source, src),
+        format=data["format"],
+        version=data["version"],
+        document=record(Document, doc),
+        source=record(Source, src),
         status=record(Status, data["status"]),
         unit_types=tuple(record(UnitType, u) for u in data["unit_types"]),
-        sections=tuple(sections), requirements=requirements, not_checkable=not_checkable,
-        glossary=tuple(_term(raw) for raw in data.get("glossary", ())))
+        sections=tuple(sections),
+        requirements=requirements,
+        not_checkable=not_checkable,
+        glossary=tuple(_term(raw) for raw in data.get("glossary", ())),
+    )
 
 
 def _term(raw: dict[str, Any]) -> Term:
     expansion = clean(raw["expansion"]) if "expansion" in raw else None
-    return Term(term=clean(raw["term"]), expansion=expansion, explanation=clean(raw["explanation"]),
-                kind=raw.get("kind", "abbreviation" if expansion else "term"),
-                variants=tuple(clean(v) for v in raw.get("variants", ())))
+    return Term(
+        term=clean(raw["term"]),
+        expansion=expansion,
+        explanation=clean(raw["explanation"]),
+        kind=raw.get("kind", "abbreviation" if expansion else "term"),
+        variants=tuple(clean(v) for v in raw.get("variants", ())),
+    )

@@ -10,14 +10,12 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from generator.check.data import clean, entries
-from generator.model import Requirement
 from generator.load.source import DataPath
+from generator.model import Requirement
 
 
 class _Checker(Protocol):
     def add(self, path: DataPath, message: str) -> None: ...
-
-
 
 
 def _item_texts(data: dict[str, Any]) -> dict[str, str]:
@@ -59,8 +57,11 @@ def check_requirement_ids(checker: _Checker, data: dict[str, Any], line) -> None
         if not isinstance(ident, str):
             continue
         if ident in seen:
-            checker.add(path, f"duplicate requirement id '{ident}' (first used at line "
-                        f"{line(seen[ident])}; every id must be unique)")
+            checker.add(
+                path,
+                f"duplicate requirement id '{ident}' (first used at line "
+                f"{line(seen[ident])}; every id must be unique)",
+            )
         else:
             seen[ident] = path
 
@@ -73,19 +74,30 @@ def check_requirement_references(checker: _Checker, data: dict[str, Any]) -> Non
         clause, quote = req.get("clause"), req.get("quote")
         clause = renamed.get(clause, clause) if isinstance(clause, str) else clause
         if isinstance(clause, str) and clause not in texts:
-            checker.add(path + ("clause",), f"unknown clause '{clause}' (expected the id of an "
-                        f"item, one of: {_one_of(list(texts))})")
-        elif isinstance(clause, str) and isinstance(quote, str) and quote.strip():
-            if clean(quote) not in texts[clause]:
-                checker.add(path + ("quote",), f"not found in the text of {clause} (expected "
-                            "words copied exactly from that item; check spelling, diacritics "
-                            "and punctuation)")
+            checker.add(
+                path + ("clause",),
+                f"unknown clause '{clause}' (expected the id of an item, one of: {_one_of(list(texts))})",
+            )
+        elif (
+            isinstance(clause, str)
+            and isinstance(quote, str)
+            and quote.strip()
+            and clean(quote) not in texts[clause]
+        ):
+            checker.add(
+                path + ("quote",),
+                f"not found in the text of {clause} (expected "
+                "words copied exactly from that item; check spelling, diacritics "
+                "and punctuation)",
+            )
         applies = req.get("applies_to")
         if isinstance(applies, list):
             for j, unit in enumerate(applies):
                 if isinstance(unit, str) and unit not in units:
-                    checker.add(path + ("applies_to", j), f"unknown unit type '{unit}' "
-                                f"(expected one of: {_one_of(units)})")
+                    checker.add(
+                        path + ("applies_to", j),
+                        f"unknown unit type '{unit}' (expected one of: {_one_of(units)})",
+                    )
 
 
 def check_coverage(checker: _Checker, data: dict[str, Any]) -> None:
@@ -96,29 +108,41 @@ def check_coverage(checker: _Checker, data: dict[str, Any]) -> None:
     texts, renamed = _item_texts(data), _canonical(data)
     excused: dict[str, DataPath] = {}
     for i, entry in entries(data.get("not_checkable")):
-        clause, path = entry.get("clause"), ("not_checkable", i, "clause")
+        clause = entry.get("clause")
+        path: DataPath = ("not_checkable", i, "clause")
         if not isinstance(clause, str):
             continue
         clause = renamed.get(clause, clause)
         if clause not in texts:
-            checker.add(path, f"unknown clause '{clause}' (expected the id of an item, one of: "
-                        f"{_one_of(list(texts))})")
+            checker.add(
+                path,
+                f"unknown clause '{clause}' (expected the id of an item, one of: {_one_of(list(texts))})",
+            )
         excused[clause] = path
     if "requirements" not in data:
         return
-    cited = {renamed.get(c, c) for _, r in entries(data.get("requirements"))
-             if isinstance(c := r.get("clause"), str)}
+    cited = {
+        renamed.get(c, c)
+        for _, r in entries(data.get("requirements"))
+        if isinstance(c := r.get("clause"), str)
+    }
     for clause, path in excused.items():
         if clause in cited:
-            checker.add(path, f"'{clause}' is cited by a requirement (expected only items that "
-                        "no requirement cites; remove this entry)")
+            checker.add(
+                path,
+                f"'{clause}' is cited by a requirement (expected only items that "
+                "no requirement cites; remove this entry)",
+            )
     for s, section in entries(data.get("sections")):
         for i, item in entries(section.get("items")):
             ident = item.get("id")
             if isinstance(ident, str) and ident not in cited and ident not in excused:
-                checker.add(("sections", s, "items", i), "no requirement cites this item "
-                            f"(expected a requirement with clause: {ident}, or an entry under "
-                            "not_checkable with the reason it is not checkable)")
+                checker.add(
+                    ("sections", s, "items", i),
+                    "no requirement cites this item "
+                    f"(expected a requirement with clause: {ident}, or an entry under "
+                    "not_checkable with the reason it is not checkable)",
+                )
 
 
 def check_requirements(checker: Any, data: dict[str, Any]) -> None:
@@ -138,11 +162,17 @@ def build_requirements(data: dict[str, Any]) -> tuple[tuple[Requirement, ...], t
     """The validated requirements and the not-checkable items with their reasons."""
     renamed = _canonical(data)
     reqs = tuple(
-        Requirement(id=r["id"], clause_id=renamed.get(r["clause"], r["clause"]), quote=clean(r["quote"]),
-                    wording=clean(r["wording"]),
-                    actor=clean(r["actor"]) if "actor" in r else None,
-                    applies_to=tuple(r["applies_to"]))
-        for r in data.get("requirements", ()))
-    excused = tuple((renamed.get(e["clause"], e["clause"]), clean(e["reason"]))
-                    for e in data.get("not_checkable", ()))
+        Requirement(
+            id=r["id"],
+            clause_id=renamed.get(r["clause"], r["clause"]),
+            quote=clean(r["quote"]),
+            wording=clean(r["wording"]),
+            actor=clean(r["actor"]) if "actor" in r else None,
+            applies_to=tuple(r["applies_to"]),
+        )
+        for r in data.get("requirements", ())
+    )
+    excused = tuple(
+        (renamed.get(e["clause"], e["clause"]), clean(e["reason"])) for e in data.get("not_checkable", ())
+    )
     return reqs, excused

@@ -13,26 +13,39 @@ from typing import Any
 import jsonschema
 
 from generator import resources
-from generator.errors import InputError, Problem
-from generator.model import (Resolution)
 from generator.check.data import clean, entries
 from generator.check.model_of import build_model
 from generator.check.requirements import check_requirements
+from generator.errors import InputError, Problem
 from generator.load.source import DataPath, Loaded
+from generator.model import Resolution
 
 SCHEMA_PATH = resources.SCHEMA
 
-_KIND = {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number",
-         float: "a decimal number", type(None): "nothing"}
-_EXPECTED_TYPE = {"object": "a mapping of fields", "array": "a list (lines starting with '- ')",
-                  "string": "text", "integer": "a whole number"}
+_KIND = {
+    dict: "a mapping",
+    list: "a list",
+    str: "text",
+    bool: "true/false",
+    int: "a number",
+    float: "a decimal number",
+    type(None): "nothing",
+}
+_EXPECTED_TYPE = {
+    "object": "a mapping of fields",
+    "array": "a list (lines starting with '- ')",
+    "string": "text",
+    "integer": "a whole number",
+}
 # Characters that look like nothing but make two ids differ (pasted from Word or the web).
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00a0", "\u00ad", "\u202f"}
 # A quick first look, so that the character-by-character check runs only on the rare text that
 # needs it: the invisible characters above and every code point of categories Cc (controls) and
 # Co (private use).
-_SUSPECT = re.compile("[" + "".join(sorted(_INVISIBLE)) + "\x00-\x1f\x7f-\x9f\ue000-\uf8ff"
-                      "\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+_SUSPECT = re.compile(
+    "[" + "".join(sorted(_INVISIBLE)) + "\x00-\x1f\x7f-\x9f\ue000-\uf8ff"
+    "\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
+)
 
 
 @cache
@@ -55,6 +68,7 @@ def validate(loaded: Loaded) -> Resolution:
 # with a letter somewhere (Python-Markdown's placeholders for raw HTML hold numbers).
 _TERM_FORM = re.compile(r"(?=.*[^\W\d_])[^\W_]+(?:[ ./-][^\W_]+)*")
 
+
 class _Checker:
     def __init__(self, loaded: Loaded):
         self.loaded = loaded
@@ -67,8 +81,9 @@ class _Checker:
         self._refused = {p.path for p in self.problems}
 
     def add(self, path: DataPath, message: str) -> None:
-        problem = Problem(file=self.loaded.file, line=self.loaded.line(path),
-                          path=self.show(path), message=message)
+        problem = Problem(
+            file=self.loaded.file, line=self.loaded.line(path), path=self.show(path), message=message
+        )
         if problem.path in self._refused:
             return
         # NOTE: jsonschema reports "required" once per missing key, each listing all of them.
@@ -82,7 +97,9 @@ class _Checker:
             if isinstance(part, int):
                 entry = node[part] if isinstance(node, list) and part < len(node) else None
                 ident = entry.get("id") if isinstance(entry, dict) else None
-                out += f"[{ident}]" if isinstance(ident, str) and ident.isprintable() and ident else f"[{part}]"
+                out += (
+                    f"[{ident}]" if isinstance(ident, str) and ident.isprintable() and ident else f"[{part}]"
+                )
                 node = entry
             else:
                 out += f".{part}" if out else part
@@ -118,8 +135,9 @@ class _Checker:
             want = _EXPECTED_TYPE.get(error.validator_value, error.validator_value)
             if error.validator_value == "string" and isinstance(error.instance, (bool, int, float)):
                 # NOTE: YAML reads yes/no/on/off/true/false as true/false and 1.10 as a number.
-                described = (described[:-1] + "; " if described else " (") + \
-                    "put the value in quotes to keep it exactly as written)"
+                described = (
+                    described[:-1] + "; " if described else " ("
+                ) + "put the value in quotes to keep it exactly as written)"
             self.add(path, f"expected {want}, found {found}{described}")
         elif error.validator == "pattern" and "[a-z0-9]+(-" in error.validator_value:
             self.add(path, _bad_id(error.instance))
@@ -129,8 +147,8 @@ class _Checker:
             if not (error.validator == "pattern" and len(error.instance) == 0):  # reported once
                 self.add(path, f"is empty{described}")
         elif error.validator == "enum":
-            allowed = ", ".join(str(v) for v in error.validator_value)
-            self.add(path, f"'{error.instance}' is not allowed (expected one of: {allowed})")
+            choices = ", ".join(str(v) for v in error.validator_value)
+            self.add(path, f"'{error.instance}' is not allowed (expected one of: {choices})")
         elif error.validator == "minItems":
             self.add(path, f"is an empty list{described}")
         elif error.validator == "const":
@@ -165,17 +183,23 @@ class _Checker:
                 for a, alias in enumerate(aliases if isinstance(aliases, list) else ()):
                     aliases_seen.append((alias, ipath + ("aliases", a)))
                 number = item.get("number")
-                if isinstance(number, int) and not isinstance(number, bool):
-                    if number != expected:
-                        self.add(ipath + ("number",), f"is {number}, out of order (expected {expected}: "
-                                 "items are numbered 1, 2, 3 ... in the order of the text)")
+                if isinstance(number, int) and not isinstance(number, bool) and number != expected:
+                    self.add(
+                        ipath + ("number",),
+                        f"is {number}, out of order (expected {expected}: "
+                        "items are numbered 1, 2, 3 ... in the order of the text)",
+                    )
                 expected += 1
                 if "heading" in item and "title" in item:
-                    self.add(ipath, "has both 'heading' and 'title' (expected one: 'heading' for the "
-                             "text's own first sentence, 'title' for a short title of ours)")
+                    self.add(
+                        ipath,
+                        "has both 'heading' and 'title' (expected one: 'heading' for the "
+                        "text's own first sentence, 'title' for a short title of ours)",
+                    )
         for alias, path in aliases_seen:
-            self._claim(ids, alias, path,
-                        hint="ids and aliases must all be unique: remove or correct this alias")
+            self._claim(
+                ids, alias, path, hint="ids and aliases must all be unique: remove or correct this alias"
+            )
         self._check_glossary(data.get("glossary"))
         self._check_text(data, ())
         check_requirements(self, data)
@@ -184,7 +208,8 @@ class _Checker:
         seen: dict[str, DataPath] = {}
         for i, entry in entries(values):
             path = ("glossary", i)
-            forms = [entry.get("term")] + (entry.get("variants") if isinstance(entry.get("variants"), list) else [])
+            variants = entry.get("variants")
+            forms = [entry.get("term"), *(variants if isinstance(variants, list) else [])]
             for j, form in enumerate(forms):
                 if not isinstance(form, str):
                     continue
@@ -194,18 +219,27 @@ class _Checker:
                     # NOTE: the abbr extension cannot define a form with '\\' or ']' (the line
                     # would show on every page), matches only whole words, and a form of digits
                     # alone would match inside its placeholders for raw HTML, breaking the page.
-                    self.add(where, f"'{key}' cannot be marked with its explanation in the text "
-                             "(expected words of letters and digits, at least one letter, with single "
-                             "spaces, '-', '.' or '/' between them, e.g. HĐND or Ban TTND)")
+                    self.add(
+                        where,
+                        f"'{key}' cannot be marked with its explanation in the text "
+                        "(expected words of letters and digits, at least one letter, with single "
+                        "spaces, '-', '.' or '/' between them, e.g. HĐND or Ban TTND)",
+                    )
                 if key in seen:
                     first = self.loaded.line(seen[key])
-                    self.add(where, f"'{key}' is already in the glossary (first at line {first}; "
-                             "each term is explained once: remove it here or merge the two entries)")
+                    self.add(
+                        where,
+                        f"'{key}' is already in the glossary (first at line {first}; "
+                        "each term is explained once: remove it here or merge the two entries)",
+                    )
                 else:
                     seen[key] = where
             if entry.get("kind") == "abbreviation" and "expansion" not in entry:
-                self.add(path, "is an abbreviation without 'expansion' (expected what it stands "
-                         "for, e.g. expansion: Hội đồng nhân dân)")
+                self.add(
+                    path,
+                    "is an abbreviation without 'expansion' (expected what it stands "
+                    "for, e.g. expansion: Hội đồng nhân dân)",
+                )
 
     def _check_date(self, value: Any, path: DataPath) -> None:
         if isinstance(value, str) and len(value) == 10 and value[4] == "-":
@@ -219,8 +253,14 @@ class _Checker:
         for i, entry in entries(values):
             self._claim(seen, entry.get("id"), path + (i, "id"), what)
 
-    def _claim(self, seen: dict[str, DataPath], ident: Any, path: DataPath, what: str = "id",
-               hint: str = "every id must be unique") -> None:
+    def _claim(
+        self,
+        seen: dict[str, DataPath],
+        ident: Any,
+        path: DataPath,
+        what: str = "id",
+        hint: str = "every id must be unique",
+    ) -> None:
         if not isinstance(ident, str):
             return
         if ident in seen:
@@ -237,15 +277,25 @@ class _Checker:
             for i, value in enumerate(node):
                 self._check_text(value, path + (i,))
         elif isinstance(node, str) and path and path[-1] != "id" and _SUSPECT.search(node):
-            bad = sorted({c for c in node if c in _INVISIBLE - {"\u00a0"}
-                          or unicodedata.category(c) in ("Cc", "Co") and c not in "\n\t\r"})
+            bad = sorted(
+                {
+                    c
+                    for c in node
+                    if c in _INVISIBLE - {"\u00a0"}
+                    or unicodedata.category(c) in ("Cc", "Co")
+                    and c not in "\n\t\r"
+                }
+            )
             if bad:
-                self.add(path, f"contains an invisible character {_names(bad)} (delete it; it often "
-                         "comes with text pasted from Word or a web page)")
+                self.add(
+                    path,
+                    f"contains an invisible character {_names(bad)} (delete it; it often "
+                    "comes with text pasted from Word or a web page)",
+                )
 
 
 def _describe(error: jsonschema.ValidationError) -> str:
-    """" (expected <description>)" of the property the failing rule belongs to, if it has one."""
+    """ " (expected <description>)" of the property the failing rule belongs to, if it has one."""
     node: Any = schema()
     # NOTE: the description sits on the property, before any $ref into the shared definitions.
     for step in list(error.schema_path)[:-1]:
@@ -259,10 +309,13 @@ def _describe(error: jsonschema.ValidationError) -> str:
 def _bad_id(value: str) -> str:
     bad = sorted({c for c in value if c in _INVISIBLE or not c.isprintable()})
     if bad:
-        return (f"{ascii(value)} contains an invisible character {_names(bad)} "
-                "(delete it and type the id again)")
-    return (f"'{value}' is not a valid id (expected lowercase letters a-z without diacritics, "
-            "digits and single hyphens, e.g. bien-phap-3)")
+        return (
+            f"{ascii(value)} contains an invisible character {_names(bad)} (delete it and type the id again)"
+        )
+    return (
+        f"'{value}' is not a valid id (expected lowercase letters a-z without diacritics, "
+        "digits and single hyphens, e.g. bien-phap-3)"
+    )
 
 
 def _names(chars: list[str]) -> str:

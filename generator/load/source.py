@@ -53,8 +53,10 @@ class Loaded:
     @property
     def problems(self) -> tuple[Problem, ...]:
         """The defects as problems, with data paths by position."""
-        return tuple(Problem(file=self.file, line=line, path=format_path(path), message=message)
-                     for path, line, message in self.defects)
+        return tuple(
+            Problem(file=self.file, line=line, path=format_path(path), message=message)
+            for path, line, message in self.defects
+        )
 
     def line(self, path: DataPath) -> int | None:
         """The line of the value at `path`, or of its nearest ancestor that has one."""
@@ -98,14 +100,30 @@ def parse(text: str, name: str) -> Loaded:
     except yaml.YAMLError as err:  # errors without a mark
         raise InputError([Problem(file=name, line=None, path="yaml", message=str(err))]) from None
     except RecursionError:
-        raise InputError([Problem(file=name, line=_deep_line(text), path="yaml",
-                                  message="the data is nested too deeply (expected at most a few levels of indentation)")]) from None
+        raise InputError(
+            [
+                Problem(
+                    file=name,
+                    line=_deep_line(text),
+                    path="yaml",
+                    message="the data is nested too deeply (expected at most a few levels of indentation)",
+                )
+            ]
+        ) from None
     finally:
         if loader is not None:
             loader.dispose()
     if root is None:
-        raise InputError([Problem(file=name, line=1, path="(document)",
-                                  message="the file has no data (expected the resolution as a YAML mapping)")])
+        raise InputError(
+            [
+                Problem(
+                    file=name,
+                    line=1,
+                    path="(document)",
+                    message="the file has no data (expected the resolution as a YAML mapping)",
+                )
+            ]
+        )
     return _loaded(root, loader.alias_defects, name)
 
 
@@ -139,8 +157,15 @@ def _deep_line(text: str, limit: int = 100) -> int | None:
     depth = 0
     try:
         for token in yaml.scan(text, Loader=yaml.SafeLoader):
-            if isinstance(token, (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken,
-                                  yaml.FlowMappingStartToken, yaml.FlowSequenceStartToken)):
+            if isinstance(
+                token,
+                (
+                    yaml.BlockMappingStartToken,
+                    yaml.BlockSequenceStartToken,
+                    yaml.FlowMappingStartToken,
+                    yaml.FlowSequenceStartToken,
+                ),
+            ):
                 depth += 1
                 if depth > limit:
                     return token.start_mark.line + 1
@@ -156,10 +181,14 @@ def _unprintable(err: yaml.reader.ReaderError, text: str, name: str) -> Problem:
     column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
     char = chr(err.character) if isinstance(err.character, int) else err.character
     what = unicodedata.name(char, "a control character")
-    return Problem(file=name, line=line, path="yaml",
-                   message=f"character U+{ord(char):04X} ({what}) at column {column} is not allowed "
-                           "in a YAML file (delete it; it often comes with text pasted from a PDF, "
-                           "Word or a web page)")
+    return Problem(
+        file=name,
+        line=line,
+        path="yaml",
+        message=f"character U+{ord(char):04X} ({what}) at column {column} is not allowed "
+        "in a YAML file (delete it; it often comes with text pasted from a PDF, "
+        "Word or a web page)",
+    )
 
 
 def _read_text(path: Path, name: str) -> str:
@@ -171,8 +200,10 @@ def _read_text(path: Path, name: str) -> str:
             raise fail("is a directory (expected a YAML file)")
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise fail(f"the file is {size:,} bytes, larger than the limit of {MAX_BYTES:,} "
-                       "(expected a resolution of at most a few hundred kilobytes)")
+            raise fail(
+                f"the file is {size:,} bytes, larger than the limit of {MAX_BYTES:,} "
+                "(expected a resolution of at most a few hundred kilobytes)"
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise fail("file not found (expected the resolution's YAML file; check the path)") from None
@@ -188,22 +219,35 @@ def _read_text(path: Path, name: str) -> str:
         line = raw[: err.start].count(b"\n") + 1
         column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
         byte = raw[err.start]
-        raise InputError([Problem(
-            file=name, line=line, path="(file)",
-            message=f"byte 0x{byte:02X} at column {column} is not UTF-8 (expected the file saved "
-                    "as UTF-8; in Notepad: File > Save As > Encoding: UTF-8)")]) from None
+        raise InputError(
+            [
+                Problem(
+                    file=name,
+                    line=line,
+                    path="(file)",
+                    message=f"byte 0x{byte:02X} at column {column} is not UTF-8 (expected the file saved "
+                    "as UTF-8; in Notepad: File > Save As > Encoding: UTF-8)",
+                )
+            ]
+        ) from None
 
 
-class _RecordAliases:
-    """Composes nodes only, and records aliases instead of following them."""
+class _RecordAliases(yaml.composer.Composer):
+    """Composes nodes only, and records aliases instead of following them (a mixin before a
+    parser, which gives check_event and get_event)."""
 
     alias_defects: list[tuple[DataPath, int, str]]
+    check_event: Any
+    get_event: Any
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
             event = self.get_event()
-            defect = (("yaml",), event.start_mark.line + 1,
-                      f"alias '*{event.anchor}' is not supported (write the value out in full)")
+            defect = (
+                ("yaml",),
+                event.start_mark.line + 1,
+                f"alias '*{event.anchor}' is not supported (write the value out in full)",
+            )
             # NOTE: once per line is enough; an alias bomb repeats the same alias many times.
             if defect not in self.alias_defects[-1:]:
                 self.alias_defects.append(defect)
@@ -220,12 +264,14 @@ class _Loader(_RecordAliases, yaml.SafeLoader):
         self.alias_defects = []
 
 
+_FastLoader: type | None
 try:
     from yaml._yaml import CParser
 except ImportError:  # PyYAML built without libyaml
     _FastLoader = None
 else:
-    class _FastLoader(_RecordAliases, yaml.composer.Composer, CParser, SafeConstructor, yaml.resolver.Resolver):
+
+    class _FastLoader(_RecordAliases, CParser, SafeConstructor, yaml.resolver.Resolver):  # type: ignore[no-redef]
         """libyaml scans and parses (about five times faster); composing stays in Python, so
         aliases, tags and lines are handled exactly as by _Loader."""
 
@@ -251,13 +297,18 @@ class _Builder:
     def value(self, node: Node, path: DataPath) -> Any:
         self.lines[path] = node.start_mark.line + 1
         if node.tag not in _SCALAR_TAGS and node.tag not in _COLLECTION_TAGS:
-            self.problem(node, path, f"tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not "
-                                     "allowed (remove it; only plain values are accepted)")
+            self.problem(
+                node,
+                path,
+                f"tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not "
+                "allowed (remove it; only plain values are accepted)",
+            )
             return None
         if isinstance(node, MappingNode):
             return self.mapping(node, path)
         if isinstance(node, SequenceNode):
             return [self.value(child, path + (i,)) for i, child in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)  # NOTE: a YAML node is one of the three
         return self.scalar(node, path)
 
     def mapping(self, node: MappingNode, path: DataPath) -> dict[str, Any]:
@@ -265,8 +316,11 @@ class _Builder:
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             if isinstance(key_node, ScalarNode) and key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem(key_node, path + ("<<",), "the merge key '<<' is not supported "
-                             "(write the fields out in full)")
+                self.problem(
+                    key_node,
+                    path + ("<<",),
+                    "the merge key '<<' is not supported (write the fields out in full)",
+                )
                 continue
             if not isinstance(key_node, ScalarNode):
                 self.problem(key_node, path, "keys must be plain names (expected e.g. 'text:')")
@@ -274,8 +328,11 @@ class _Builder:
             key = key_node.value
             line = key_node.start_mark.line + 1
             if key in first_line:
-                self.problem(key_node, path + (key,),
-                             f"duplicate key '{key}' (first at line {first_line[key]}; keep only one)")
+                self.problem(
+                    key_node,
+                    path + (key,),
+                    f"duplicate key '{key}' (first at line {first_line[key]}; keep only one)",
+                )
                 continue
             first_line[key] = line
             out[key] = self.value(value_node, path + (key,))

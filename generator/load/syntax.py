@@ -17,8 +17,10 @@ from generator.errors import Problem
 _KEY = re.compile(r"^([ \t]*)(- +)?([^\s#\-\[\]{}'\"][^:#]*?|\"[^\"]*\"|'[^']*'):(?:\s|$)")
 _ENTRY = re.compile(r"^([ \t]*)- ")
 
-_INDENT = ("the indentation of this line does not match the lines around it: indent each level by "
-           "2 spaces, and start fields of the same block in the same column")
+_INDENT = (
+    "the indentation of this line does not match the lines around it: indent each level by "
+    "2 spaces, and start fields of the same block in the same column"
+)
 
 
 def syntax_problem(err: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
@@ -37,12 +39,16 @@ def syntax_problem(err: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
         hint = "the quote opened on this line is not closed: add the closing quote at the end of the value"
     elif opened is not None:
         line = opened
-        hint = ("the quote opened on this line is not closed on it: close it at the end of the "
-                "value, or, if the text itself contains a quote, write it as \\\" inside \"...\"")
+        hint = (
+            "the quote opened on this line is not closed on it: close it at the end of the "
+            'value, or, if the text itself contains a quote, write it as \\" inside "..."'
+        )
     elif "flow sequence" in context or "flow mapping" in context:
         line = err.context_mark.line + 1 if err.context_mark else line
-        hint = ("a '[' or '{' opened on this line is not closed; put text that starts with "
-                "'[' or '{' in quotes, e.g. text: \"[...] ...\"")
+        hint = (
+            "a '[' or '{' opened on this line is not closed; put text that starts with "
+            "'[' or '{' in quotes, e.g. text: \"[...] ...\""
+        )
     elif dash is not None:
         line = dash
         hint = "put a space after '-' at the start of a list entry, e.g. '- id: ...'"
@@ -50,22 +56,28 @@ def syntax_problem(err: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
         hint = "a value that contains ': ' must be quoted, e.g. text: \"...\""
     elif "could not find expected ':'" in what:
         line = err.context_mark.line + 1 if err.context_mark else line
-        hint = ("each line of fields is 'name: value', with a space after the colon; a text "
-                "that goes on to the next line must be indented further than its name")
+        hint = (
+            "each line of fields is 'name: value', with a space after the colon; a text "
+            "that goes on to the next line must be indented further than its name"
+        )
     elif "cannot start any token" in what:
-        hint = f"a value cannot start with {what.split('character ')[-1].split(' ')[0]}: put the whole value in quotes"
+        character = what.split("character ")[-1].split(" ")[0]
+        hint = f"a value cannot start with {character}: put the whole value in quotes"
     elif "<block end>" in what and "'-'" in what:
         hint = "a list entry ('- ') where fields were expected: line it up with its list, or remove the '- '"
     elif "<block end>" in what and "<scalar>" in what:
-        hint = ("text after a closing quote: put the whole value in quotes, and write a quote "
-                "inside it as \\\"")
+        hint = 'text after a closing quote: put the whole value in quotes, and write a quote inside it as \\"'
     elif "<block end>" in what or "<block mapping start>" in what or "<block sequence start>" in what:
         hint = _INDENT
     elif "found unexpected end of stream" in what:
         hint = "a quote is not closed"
     prefix = f"{context}, " if context else ""
-    return Problem(file=name, line=line, path=data_path_at(text, line) or "yaml",
-                   message=f"YAML syntax: {prefix}{what} ({hint})")
+    return Problem(
+        file=name,
+        line=line,
+        path=data_path_at(text, line) or "yaml",
+        message=f"YAML syntax: {prefix}{what} ({hint})",
+    )
 
 
 def data_path_at(text: str, line: int | None) -> str | None:
@@ -103,7 +115,7 @@ def data_path_at(text: str, line: int | None) -> str | None:
         match = _KEY.match(above)
         if not match:
             return None
-        if not _opens_block(above[match.end():]):
+        if not _opens_block(above[match.end() :]):
             continue  # a key with its value on the same line owns nothing below it
         parts.append(_unquote(match.group(3)))
         limit = _indent(above)
@@ -119,7 +131,7 @@ def data_path_at(text: str, line: int | None) -> str | None:
 def _entry_name(lines: list[str], n: int) -> str:
     """A list entry's id, or its position among the entries of its list."""
     dash = _indent(lines[n])
-    for below in lines[n: n + 30]:
+    for below in lines[n : n + 30]:
         found = re.match(r"^[ \t]*(?:- +)?id: *(?P<id>[a-z0-9-]+) *$", below)
         if found and (below is lines[n] or _indent(below) > dash):
             return found.group("id")
@@ -176,7 +188,10 @@ def _open_quote_line(text: str, mark) -> int | None:
             last = token
     except yaml.YAMLError:
         pass
-    if (isinstance(last, yaml.ScalarToken) and last.style in ('"', "'")
-            and last.end_mark.line > last.start_mark.line):
+    if (
+        isinstance(last, yaml.ScalarToken)
+        and last.style in ('"', "'")
+        and last.end_mark.line > last.start_mark.line
+    ):
         return last.start_mark.line + 1
     return None

@@ -30,7 +30,9 @@ def offline_config(mkdocs_yml: Path) -> str:
     names = [p if isinstance(p, str) else next(iter(p)) for p in plugins]
     if "offline" not in names:
         plugins.append("offline")
-    return yaml.safe_dump({"INHERIT": mkdocs_yml.name, "plugins": plugins}, allow_unicode=True, sort_keys=False)
+    return yaml.safe_dump(
+        {"INHERIT": mkdocs_yml.name, "plugins": plugins}, allow_unicode=True, sort_keys=False
+    )
 
 
 def build(out_dir: Path, mkdocs_yml: Path) -> None:
@@ -38,11 +40,26 @@ def build(out_dir: Path, mkdocs_yml: Path) -> None:
     # NOTE: the generated file sits beside mkdocs.yml because MkDocs resolves docs_dir and
     # custom_dir relative to the configuration file.
     with config_beside(mkdocs_yml, "offline", offline_config(mkdocs_yml)) as config:
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                                 "-f", str(config), "-d", str(out_dir)],
-                                cwd=mkdocs_yml.parent, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "--quiet",
+                "-f",
+                str(config),
+                "-d",
+                str(out_dir),
+            ],
+            cwd=mkdocs_yml.parent,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
     if result.returncode != 0:
-        raise RuntimeError(f"the offline build failed (mkdocs exit status {result.returncode}; its messages are above)")
+        raise RuntimeError(
+            f"the offline build failed (mkdocs exit status {result.returncode}; its messages are above)"
+        )
 
 
 _LINK = re.compile(r'(?P<attr>\b(?:href|src)=")(?P<path>[^"#?:]*)(?P<rest>[#?][^"]*)?"')

@@ -8,6 +8,7 @@ whole of `mkdocs serve` (the plugin has on_startup), so a broken edit keeps the 
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import sys
@@ -48,7 +49,7 @@ class ResolutionPlugin(BasePlugin[ResolutionPluginConfig]):
         self.cache = Cache(None)
         self.site_url = "/"
         self.model: Resolution | None = None  # the last good resolution
-        self.date = None
+        self.date: datetime.date | None = None
         self.last_good_nav: list | None = None
         self.leaflet: tuple[str, str] | None = None  # (site path, HTML) of the built leaflet page
 
@@ -77,15 +78,24 @@ class ResolutionPlugin(BasePlugin[ResolutionPluginConfig]):
             config.extra["polyfills"] = _polyfills(config.extra.get("polyfills") or [])
         shown = _shown(self.resolution)
         try:
-            generated = pipeline.build(self.resolution, Path(config.docs_dir), site_url=self.site_url,
-                                       epoch=self.user_epoch, cache=self.cache, name=shown)
+            generated = pipeline.build(
+                self.resolution,
+                Path(config.docs_dir),
+                site_url=self.site_url,
+                epoch=self.user_epoch,
+                cache=self.cache,
+                name=shown,
+            )
         except InputError as err:
             header = f"{shown} has problems; nothing was generated"
             if self.command == "serve" and self.last_good_nav is not None:
                 # NOTE: printed, not logged: a logged error would abort a --strict serve, and the
                 # point is to keep the last good site in the browser while the file is fixed.
-                print(f"ERROR    -  {header}; still serving the last good version:\n{err.report()}",
-                      file=sys.stderr, flush=True)
+                print(
+                    f"ERROR    -  {header}; still serving the last good version:\n{err.report()}",
+                    file=sys.stderr,
+                    flush=True,
+                )
                 config.nav = self.last_good_nav
                 return config
             raise PluginError(f"{header}:\n{err.report()}") from None
@@ -137,8 +147,9 @@ class ResolutionPlugin(BasePlugin[ResolutionPluginConfig]):
         """Write the files MkDocs does not make into the built site."""
         if self.model is None or self.date is None:
             return  # the first build failed: there is no site to finish
-        files = site_files(self.model, site_url=self.site_url, date=self.date, cache=self.cache,
-                           leaflet=self.leaflet)
+        files = site_files(
+            self.model, site_url=self.site_url, date=self.date, cache=self.cache, leaflet=self.leaflet
+        )
         write_files(Path(config.site_dir), files)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:

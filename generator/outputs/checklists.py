@@ -9,6 +9,7 @@ kept in the cache under a key of everything they print and the code that lays th
 from __future__ import annotations
 
 import datetime
+import functools
 import html
 
 from generator import paths, resources
@@ -30,17 +31,21 @@ def standalone_html(model: Resolution, cl: ck.Checklist, site_url: str, date: da
     url = ck.page_url(site_url, cl)
     form = ck.form_html(model, cl, lambda item: site_url + paths.url(paths.item_page(item)))
     kind, subject = ck.title(model)
-    return (f'<!doctype html><html lang="vi"><head><meta charset="utf-8">'
-            f"<title>{html.escape(kind)} – {html.escape(cl.unit.name)}</title>"
-            f'<meta name="description" content="{html.escape(subject)}">'
-            f'<meta name="dcterms.created" content="{date.isoformat()}">'
-            f'<meta name="dcterms.modified" content="{date.isoformat()}">'
-            f"<style>{CSS.read_text(encoding='utf-8')}</style>"
-            f"{print_style(footer_lines(model, url, date), url)}</head>"
-            f'<body><div class="md-typeset">{form}</div></body></html>')
+    return (
+        f'<!doctype html><html lang="vi"><head><meta charset="utf-8">'
+        f"<title>{html.escape(kind)} – {html.escape(cl.unit.name)}</title>"
+        f'<meta name="description" content="{html.escape(subject)}">'
+        f'<meta name="dcterms.created" content="{date.isoformat()}">'
+        f'<meta name="dcterms.modified" content="{date.isoformat()}">'
+        f"<style>{CSS.read_text(encoding='utf-8')}</style>"
+        f"{print_style(footer_lines(model, url, date), url)}</head>"
+        f'<body><div class="md-typeset">{form}</div></body></html>'
+    )
 
 
-def checklist_files(model: Resolution, *, site_url: str, date: datetime.date, cache: Cache) -> dict[str, bytes]:
+def checklist_files(
+    model: Resolution, *, site_url: str, date: datetime.date, cache: Cache
+) -> dict[str, bytes]:
     """The PDF and DOCX of every checklist, keyed by their path in the site."""
     code = "".join((resources.PACKAGE / name).read_text(encoding="utf-8") for name in _CODE)
     out: dict[str, bytes] = {}
@@ -50,8 +55,12 @@ def checklist_files(model: Resolution, *, site_url: str, date: datetime.date, ca
         lines = footer_lines(model, url, date)
         form = docx_form(model, cl)
         out[paths.checklist_download(cl.unit, "pdf")] = cache.get(
-            "bang-kiem", "pdf\0" + code + doc, "pdf", lambda doc=doc: html_to_pdf(doc))
+            "bang-kiem", "pdf\0" + code + doc, "pdf", functools.partial(html_to_pdf, doc)
+        )
         out[paths.checklist_download(cl.unit, "docx")] = cache.get(
-            "bang-kiem", "docx\0" + code + repr((form, url, lines, date)), "docx",
-            lambda form=form, url=url, lines=lines: checklist_docx(form, url=url, footer=lines, date=date))
+            "bang-kiem",
+            "docx\0" + code + repr((form, url, lines, date)),
+            "docx",
+            functools.partial(checklist_docx, form, url=url, footer=lines, date=date),
+        )
     return out

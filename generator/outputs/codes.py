@@ -3,10 +3,16 @@ named after the page they lead to: `qr/bien-phap-3.svg`."""
 
 from __future__ import annotations
 
+import functools
+
 from generator.model import Resolution
 from generator.outputs.qr import CODE, qr_svg
 from generator.render.trainers import link_targets
 from generator.write.cache import Cache
+
+
+def _svg_file(url: str) -> bytes:
+    return (qr_svg(url) + "\n").encode("utf-8")
 
 
 def qr_files(model: Resolution, *, site_url: str, cache: Cache) -> dict[str, bytes]:
@@ -14,6 +20,5 @@ def qr_files(model: Resolution, *, site_url: str, cache: Cache) -> dict[str, byt
     out: dict[str, bytes] = {}
     for target in link_targets(model):
         url = site_url + target.url
-        out[target.qr] = cache.get("qr", f"{CODE}\n{url}", "svg",
-                                   lambda url=url: (qr_svg(url) + "\n").encode("utf-8"))
+        out[target.qr] = cache.get("qr", f"{CODE}\n{url}", "svg", functools.partial(_svg_file, url))
     return out

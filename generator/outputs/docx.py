@@ -12,9 +12,9 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-from generator.render import checklist as ck
 from generator.model import Resolution
 from generator.outputs.qr import qr_png
+from generator.render import checklist as ck
 
 TEXT_WIDTH_MM = 210 - 30 - 15
 WIDTHS_MM = [10, 0, 24, 12, 12, 12, 22, 14]  # 0: the content column takes the rest
@@ -46,11 +46,27 @@ class DocxForm:
 def docx_form(model: Resolution, cl: ck.Checklist) -> DocxForm:
     """What the DOCX of `cl` prints from `model`."""
     kind, subject = ck.title(model)
-    return DocxForm(kind=kind, subject=subject, unit=cl.unit.name, groups=tuple(
-        (g.numeral, g.title, tuple(DocxRow(number=r.number, wording=r.requirement.wording,
-                                           actor=r.requirement.actor, basis=ck.basis(model, r.item))
-                                   for r in g.rows))
-        for g in cl.groups))
+    return DocxForm(
+        kind=kind,
+        subject=subject,
+        unit=cl.unit.name,
+        groups=tuple(
+            (
+                g.numeral,
+                g.title,
+                tuple(
+                    DocxRow(
+                        number=r.number,
+                        wording=r.requirement.wording,
+                        actor=r.requirement.actor,
+                        basis=ck.basis(model, r.item),
+                    )
+                    for r in g.rows
+                ),
+            )
+            for g in cl.groups
+        ),
+    )
 
 
 def checklist_docx(form: DocxForm, *, url: str, footer: list[str], date: datetime.date) -> bytes:
@@ -62,8 +78,11 @@ def checklist_docx(form: DocxForm, *, url: str, footer: list[str], date: datetim
     from docx.oxml.ns import qn
     from docx.shared import Mm, Pt
 
-    align = {"center": WD_ALIGN_PARAGRAPH.CENTER, "left": WD_ALIGN_PARAGRAPH.LEFT,
-             "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+    align = {
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    }
     d = Document()
     sec = d.sections[0]
     sec.page_width, sec.page_height = Mm(210), Mm(297)
@@ -115,7 +134,7 @@ def checklist_docx(form: DocxForm, *, url: str, footer: list[str], date: datetim
         layout = OxmlElement("w:tblLayout")
         layout.set(qn("w:type"), "fixed")
         table._tbl.tblPr.append(layout)
-        for col, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+        for col, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=False):
             col.set(qn("w:w"), str(int(Mm(w).twips)))
         for row in table.rows:
             for i, cell in enumerate(row.cells):
@@ -200,7 +219,7 @@ def checklist_docx(form: DocxForm, *, url: str, footer: list[str], date: datetim
     no_borders(sign)
     fixed(sign, [TEXT_WIDTH_MM / 2] * 2)
     row_props(sign.rows[0])
-    for cell, (role, hint) in zip(sign.rows[0].cells, ck.SIGNERS):
+    for cell, (role, hint) in zip(sign.rows[0].cells, ck.SIGNERS, strict=False):
         first(cell, role.upper(), bold=True)
         para(cell, hint, italic=True, size=12)
 

@@ -18,9 +18,11 @@ def leaflet_document(page_html: str) -> str:
     match = _ARTICLE.search(page_html)
     body = match.group(1) if match else page_html
     css = LEAFLET_CSS.read_text(encoding="utf-8")
-    return ("<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Tờ tóm tắt</title>"
-            f"<style>{css}</style></head><body class=\"nq-leaflet-pdf\"><article class=\"md-typeset\">"
-            f"{body}</article></body></html>")
+    return (
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Tờ tóm tắt</title>'
+        f'<style>{css}</style></head><body class="nq-leaflet-pdf"><article class="md-typeset">'
+        f"{body}</article></body></html>"
+    )
 
 
 def leaflet_files(page_html: str, *, page: str, files: dict[str, bytes], cache: Cache) -> dict[str, bytes]:

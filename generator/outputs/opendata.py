@@ -70,15 +70,21 @@ def json_schema() -> dict[str, Any]:
     body = defs.pop(Resolution.__name__)
     body["properties"]["export_format"] = {"const": EXPORT_FORMAT}
     body["properties"]["licence"] = {
-        "type": "object", "additionalProperties": False, "required": sorted(LICENCE),
-        "properties": {k: {"type": "string"} for k in sorted(LICENCE)}}
+        "type": "object",
+        "additionalProperties": False,
+        "required": sorted(LICENCE),
+        "properties": {k: {"type": "string"} for k in sorted(LICENCE)},
+    }
     body["required"] = sorted(body["properties"])
     assert root == {"$ref": f"#/$defs/{Resolution.__name__}"}
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": "Nghị quyết (open data export)",
-            "description": "A resolution as published by this site: fields text, heading and intro "
-                           "hold its words verbatim; title and note are editorial (ours).",
-            **body, "$defs": dict(sorted(defs.items()))}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Nghị quyết (open data export)",
+        "description": "A resolution as published by this site: fields text, heading and intro "
+        "hold its words verbatim; title and note are editorial (ours).",
+        **body,
+        "$defs": dict(sorted(defs.items())),
+    }
 
 
 def schema_text() -> str:
@@ -121,7 +127,7 @@ def _derived(value: Any, name: str, model: Resolution) -> Any:
 
 def _schema_of(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
     origin = typing.get_origin(hint)
-    if dataclasses.is_dataclass(hint):
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
         name = hint.__name__
         if name not in defs:
             defs[name] = {}  # NOTE: claimed first so that a recursive model terminates
@@ -131,8 +137,12 @@ def _schema_of(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
             for key, note in _FIELD_NOTES.items():
                 if key in props:
                     props[key] = {"description": note, **props[key]}
-            defs[name] = {"type": "object", "additionalProperties": False,
-                          "required": sorted(props), "properties": props}
+            defs[name] = {
+                "type": "object",
+                "additionalProperties": False,
+                "required": sorted(props),
+                "properties": props,
+            }
         return {"$ref": f"#/$defs/{name}"}
     if origin in (typing.Union, types.UnionType):
         return {"anyOf": [_schema_of(a, defs) for a in typing.get_args(hint)]}

@@ -35,8 +35,9 @@ def html_to_pdf(html: str, files: Mapping[str, bytes] | None = None, page: str =
         def fetch(self, url, headers=None):
             if url in served:
                 kind = mimetypes.guess_type(url)[0] or "application/octet-stream"
-                return weasyprint.urls.URLFetcherResponse(url, body=served[url],
-                                                          headers={"Content-Type": kind})
+                return weasyprint.urls.URLFetcherResponse(
+                    url, body=served[url], headers={"Content-Type": kind}
+                )
             if url.startswith("data:"):
                 return super().fetch(url, headers)
             raise ValueError(f"not fetched: {url} (a PDF is made from the site's own files only)")

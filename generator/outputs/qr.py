@@ -30,8 +30,17 @@ def qr_svg(url: str) -> str:
     Valid as a standalone file and inline in HTML."""
     out = io.BytesIO()
     # NOTE: the quiet zone (border 4) is what phone scanners need to find the code on a busy page.
-    _code(url).save(out, kind="svg", scale=1, border=4, xmldecl=False, omitsize=True,
-                    dark="#000", light="#fff", title=f"Mã QR: {url}")
+    _code(url).save(
+        out,
+        kind="svg",
+        scale=1,
+        border=4,
+        xmldecl=False,
+        omitsize=True,
+        dark="#000",
+        light="#fff",
+        title=f"Mã QR: {url}",
+    )
     return out.getvalue().decode("utf-8")
 
 

@@ -15,11 +15,15 @@ from generator.outputs.search import language_file
 from generator.write.cache import Cache
 
 
-def site_files(model: Resolution, *, site_url: str, date: datetime.date, cache: Cache,
-               leaflet: tuple[str, str] | None) -> dict[str, bytes]:
+def site_files(
+    model: Resolution, *, site_url: str, date: datetime.date, cache: Cache, leaflet: tuple[str, str] | None
+) -> dict[str, bytes]:
     """The files above; `leaflet` is (site path, HTML) of the built leaflet page, if built."""
-    files = {**language_file(model), **qr_files(model, site_url=site_url, cache=cache),
-             **checklist_files(model, site_url=site_url, date=date, cache=cache)}
+    files = {
+        **language_file(model),
+        **qr_files(model, site_url=site_url, cache=cache),
+        **checklist_files(model, site_url=site_url, date=date, cache=cache),
+    }
     if leaflet is not None:
         page, html = leaflet
         files.update(leaflet_files(html, page=page, files=files, cache=cache))

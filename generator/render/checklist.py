@@ -17,17 +17,29 @@ from generator.model import Item, Requirement, Resolution, UnitType
 from generator.render import citation, footer
 from generator.render.environment import html_environment
 
-COLUMNS = ("STT", "Nội dung", "Căn cứ", "Đã thực hiện", "Chưa thực hiện", "Không áp dụng",
-           "Minh chứng (số, ngày văn bản)", "Ghi chú")
+COLUMNS = (
+    "STT",
+    "Nội dung",
+    "Căn cứ",
+    "Đã thực hiện",
+    "Chưa thực hiện",
+    "Không áp dụng",
+    "Minh chứng (số, ngày văn bản)",
+    "Ghi chú",
+)
 RESULTS = (("done", "Đã thực hiện"), ("todo", "Chưa thực hiện"), ("na", "Không áp dụng"))
 # The text fields of a row: (name, label, cell class); checklist.js keeps them by name.
 FIELDS = (("evidence", "Minh chứng", "bk-ev"), ("note", "Ghi chú", "bk-gc"))
 FILL = "……………………"
-SIGNERS = (("Người lập", "(Ký, ghi rõ họ tên)"),
-           ("Thủ trưởng cơ quan, đơn vị", "(Ký, ghi rõ họ tên, đóng dấu)"))
-NOTE = ("Nội dung kiểm tra do trang này diễn đạt ngắn gọn từ lời văn của Nghị quyết; cột "
-        "“Căn cứ” chỉ mục của Nghị quyết mà nội dung dựa vào. Khi có khác biệt, lời văn của "
-        "Nghị quyết có giá trị.")
+SIGNERS = (
+    ("Người lập", "(Ký, ghi rõ họ tên)"),
+    ("Thủ trưởng cơ quan, đơn vị", "(Ký, ghi rõ họ tên, đóng dấu)"),
+)
+NOTE = (
+    "Nội dung kiểm tra do trang này diễn đạt ngắn gọn từ lời văn của Nghị quyết; cột "
+    "“Căn cứ” chỉ mục của Nghị quyết mà nội dung dựa vào. Khi có khác biệt, lời văn của "
+    "Nghị quyết có giá trị."
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,9 +76,21 @@ class Checklist:
 def roman(n: int) -> str:
     """1 -> I, 4 -> IV, 12 -> XII."""
     out = ""
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
-                           (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-                           (4, "IV"), (1, "I")):
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out, n = out + letters, n - value
     return out
@@ -74,18 +98,21 @@ def roman(n: int) -> str:
 
 def checklist(model: Resolution, unit: UnitType) -> Checklist:
     """The rows that apply to `unit`, grouped by section, in the order of the text."""
-    place = {item.id: (s, i)
-             for s, section in enumerate(model.sections) for i, item in enumerate(section.items)}
+    place = {
+        item.id: (s, i) for s, section in enumerate(model.sections) for i, item in enumerate(section.items)
+    }
     by_section: dict[int, list[Requirement]] = {}
     for r in model.requirements_for(unit.id):
         by_section.setdefault(place[r.clause_id][0], []).append(r)
-    groups = []
+    groups: list[Group] = []
     for s, section in enumerate(model.sections):
-        reqs = sorted(by_section.get(s, ()),
-                      key=lambda r: place[r.clause_id][1])  # NOTE: stable: data order within an item
+        reqs = sorted(
+            by_section.get(s, ()), key=lambda r: place[r.clause_id][1]
+        )  # NOTE: stable: data order within an item
         if reqs:
-            rows = tuple(Row(number=n, requirement=r, item=model.item(r.clause_id))
-                         for n, r in enumerate(reqs, 1))
+            rows = tuple(
+                Row(number=n, requirement=r, item=model.item(r.clause_id)) for n, r in enumerate(reqs, 1)
+            )
             groups.append(Group(numeral=roman(len(groups) + 1), title=section.name, rows=rows))
     return Checklist(unit=unit, groups=tuple(groups))
 
@@ -98,7 +125,7 @@ def checklists(model: Resolution) -> tuple[Checklist, ...]:
 
 
 def short_citation(model: Resolution) -> str:
-    """"Nghị quyết 55/NQ-HĐND"."""
+    """ "Nghị quyết 55/NQ-HĐND"."""
     return f"{model.document.type} {model.document.number}"
 
 
@@ -127,17 +154,39 @@ def row_url(cl: Checklist, row: Row) -> str:
     return f"{paths.url(paths.checklist_page(cl.unit))}#{row_anchor(row)}"
 
 
-def form_html(model: Resolution, cl: Checklist, link: Callable[[Item], str],
-              copy: Callable[[Row], tuple[str, str]] | None = None, fillable: bool = False,
-              templates_cache: Path | None = None) -> str:
+def form_html(
+    model: Resolution,
+    cl: Checklist,
+    link: Callable[[Item], str],
+    copy: Callable[[Row], tuple[str, str]] | None = None,
+    fillable: bool = False,
+    templates_cache: Path | None = None,
+) -> str:
     """The form as an HTML block: header, title, table, signatures (no blank lines, so that
     Markdown keeps it as one raw HTML block). `link` gives the URL of an item's page; on the web
     page only, `copy` gives the (absolute URL, citation) of a row's copy buttons and `fillable`
     adds the result boxes and text fields to fill the form in with."""
-    html = html_environment(templates_cache).get_template("checklist_form.html.jinja2").render(
-        model=model, cl=cl, link=link, copy=copy, fillable=fillable, anchor=row_anchor, basis=basis,
-        columns=COLUMNS, results=RESULTS, fields=FIELDS, fill=FILL, signers=SIGNERS, note=NOTE,
-        title=title(model), key=storage_key(model, cl.unit))
+    html = (
+        html_environment(templates_cache)
+        .get_template("checklist_form.html.jinja2")
+        .render(
+            model=model,
+            cl=cl,
+            link=link,
+            copy=copy,
+            fillable=fillable,
+            anchor=row_anchor,
+            basis=basis,
+            columns=COLUMNS,
+            results=RESULTS,
+            fields=FIELDS,
+            fill=FILL,
+            signers=SIGNERS,
+            note=NOTE,
+            title=title(model),
+            key=storage_key(model, cl.unit),
+        )
+    )
     return "\n".join(line for line in html.splitlines() if line.strip()) + "\n"
 
 
@@ -146,14 +195,16 @@ def page_url(site_url: str, cl: Checklist) -> str:
     return site_url + paths.url(paths.checklist_page(cl.unit))
 
 
-def pages(model: Resolution, *, site_url: str, date: datetime.date,
-          templates_cache: Path | None = None) -> list[tuple[str, str, dict]]:
+def pages(
+    model: Resolution, *, site_url: str, date: datetime.date, templates_cache: Path | None = None
+) -> list[tuple[str, str, dict]]:
     """(path, template, variables) of the checklist pages, for pages.render_site."""
     lists = checklists(model)
     if not lists:
         return []
-    out: list[tuple[str, str, dict]] = [(paths.CHECKLISTS, "checklist_index.md.jinja2",
-                                         {"checklists": lists})]
+    out: list[tuple[str, str, dict]] = [
+        (paths.CHECKLISTS, "checklist_index.md.jinja2", {"checklists": lists})
+    ]
     for cl in lists:
         here = paths.checklist_page(cl.unit)
 
@@ -167,10 +218,20 @@ def pages(model: Resolution, *, site_url: str, date: datetime.date,
 
         url = page_url(site_url, cl)
         lines = footer.footer_lines(model, url, date)
-        out.append((here, "checklist.md.jinja2", {
-            "cl": cl, "form": form_html(model, cl, link, copy, fillable=True, templates_cache=templates_cache),
-            "key": storage_key(model, cl.unit), "title": title(model),
-            "footer": footer.screen_footer(lines, url), "print_style": footer.print_style(lines, url)}))
+        out.append(
+            (
+                here,
+                "checklist.md.jinja2",
+                {
+                    "cl": cl,
+                    "form": form_html(model, cl, link, copy, fillable=True, templates_cache=templates_cache),
+                    "key": storage_key(model, cl.unit),
+                    "title": title(model),
+                    "footer": footer.screen_footer(lines, url),
+                    "print_style": footer.print_style(lines, url),
+                },
+            )
+        )
     return out
 
 

@@ -20,12 +20,12 @@ CITIZENS = "Dành cho người dân"
 
 
 def of_item(model: Resolution, item: Item) -> str:
-    """"Biện pháp 4, Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của HĐND tỉnh Tuyên Quang"."""
+    """ "Biện pháp 4, Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của HĐND tỉnh Tuyên Quang"."""
     return f"{item.label}, {model.citation}"
 
 
 def of_page(model: Resolution, what: str, name: str | None = None) -> str:
-    """"Bảng kiểm: Xã, phường, thị trấn – Nghị quyết số ..." (or without a name: "Bảng kiểm –
+    """ "Bảng kiểm: Xã, phường, thị trấn – Nghị quyết số ..." (or without a name: "Bảng kiểm –
     Nghị quyết số ...")."""
     return f"{what}{': ' + name if name else ''} – {model.citation}"
 

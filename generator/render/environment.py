@@ -31,8 +31,14 @@ def markdown_environment(cache: Path | None) -> jinja2.Environment:
     )
     if cache is not None:
         env.bytecode_cache = TemplateCache(env, cache)
-    env.filters.update(md=markdown.md, yaml_str=markdown.yaml_str, date_vn=markdown.date_vn,
-                       summary=markdown.summary, attr=markdown.attr, term_id=glossary.term_id)
+    env.filters.update(
+        md=markdown.md,
+        yaml_str=markdown.yaml_str,
+        date_vn=markdown.date_vn,
+        summary=markdown.summary,
+        attr=markdown.attr,
+        term_id=glossary.term_id,
+    )
     env.globals.update(paths=paths, item_citation=citation.of_item)
 
     @jinja2.pass_context
@@ -46,8 +52,13 @@ def markdown_environment(cache: Path | None) -> jinja2.Environment:
 @functools.cache
 def html_environment(cache: Path | None) -> jinja2.Environment:
     """The environment of the HTML fragments (`templates/*.html.jinja2`): autoescaped."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(resources.TEMPLATES), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(resources.TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     if cache is not None:
         env.bytecode_cache = TemplateCache(env, cache)
     return env

@@ -14,9 +14,7 @@ FONT = '"Times New Roman", "Liberation Serif", serif'
 
 def footer_lines(model: Resolution, url: str, date: datetime.date) -> list[str]:
     """What a printed copy says of where it comes from, so it can be traced and found online."""
-    return [f"Nguồn: {model.citation}",
-            f"Phiên bản dữ liệu {model.version} – ngày tạo {date:%d/%m/%Y}",
-            url]
+    return [f"Nguồn: {model.citation}", f"Phiên bản dữ liệu {model.version} – ngày tạo {date:%d/%m/%Y}", url]
 
 
 def _css_string(text: str) -> str:
@@ -26,12 +24,14 @@ def _css_string(text: str) -> str:
 def print_style(lines: list[str], url: str) -> str:
     """An inline <style> with the footer in @page margin boxes (text left, QR code right)."""
     text = ' "\\A" '.join(_css_string(line) for line in lines)
-    return ("<style>@media print {} @page {"
-            f"@bottom-left {{ content: {text}; white-space: pre-wrap; text-align: left; "
-            f"vertical-align: middle; width: 135mm; font-family: {FONT}; font-size: 9pt; "
-            "line-height: 1.2; } "
-            f'@bottom-right {{ content: url("{qr_svg_data_uri(url)}"); width: 15mm; height: 15mm; '
-            "vertical-align: middle; }}</style>")
+    return (
+        "<style>@media print {} @page {"
+        f"@bottom-left {{ content: {text}; white-space: pre-wrap; text-align: left; "
+        f"vertical-align: middle; width: 135mm; font-family: {FONT}; font-size: 9pt; "
+        "line-height: 1.2; } "
+        f'@bottom-right {{ content: url("{qr_svg_data_uri(url)}"); width: 15mm; height: 15mm; '
+        "vertical-align: middle; }}</style>"
+    )
 
 
 def screen_footer(lines: list[str], url: str) -> str:

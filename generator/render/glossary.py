@@ -13,8 +13,8 @@ import unicodedata
 import jinja2
 
 from generator import paths
-from generator.render.markdown import fold_dd
 from generator.model import Resolution, Term
+from generator.render.markdown import fold_dd
 
 
 def term_id(term: Term) -> str:
@@ -44,8 +44,9 @@ def with_tooltips(plan: dict[str, str], model: Resolution) -> dict[str, str]:
 
 def in_page_order(model: Resolution) -> tuple[Term, ...]:
     """The terms in the order of the glossary page: abbreviations first, then the other terms."""
-    return (tuple(t for t in model.glossary if t.kind == "abbreviation")
-            + tuple(t for t in model.glossary if t.kind != "abbreviation"))
+    return tuple(t for t in model.glossary if t.kind == "abbreviation") + tuple(
+        t for t in model.glossary if t.kind != "abbreviation"
+    )
 
 
 def has_citizens_page(model: Resolution) -> bool:
@@ -58,9 +59,16 @@ def pages(model: Resolution) -> list[tuple[str, str, dict]]:
     has a glossary or explanations."""
     out: list[tuple[str, str, dict]] = []
     if model.glossary:
-        out.append((paths.GLOSSARY, "glossary.md.jinja2", {
-            "abbreviations": [t for t in model.glossary if t.kind == "abbreviation"],
-            "terms": [t for t in model.glossary if t.kind != "abbreviation"]}))
+        out.append(
+            (
+                paths.GLOSSARY,
+                "glossary.md.jinja2",
+                {
+                    "abbreviations": [t for t in model.glossary if t.kind == "abbreviation"],
+                    "terms": [t for t in model.glossary if t.kind != "abbreviation"],
+                },
+            )
+        )
     if any(item.explanation for item in model.items):
         out.append((paths.CITIZENS, "citizens.md.jinja2", {}))
     return out

@@ -65,5 +65,5 @@ def slugify(value: str, separator: str) -> str:
 
 
 def fold_dd(text: str) -> str:
-    """"đ"/"Đ" as "d"/"D": Unicode has no decomposition for them, so ASCII folding drops them."""
+    """ "đ"/"Đ" as "d"/"D": Unicode has no decomposition for them, so ASCII folding drops them."""
     return text.replace("đ", "d").replace("Đ", "D")

@@ -13,8 +13,14 @@ from generator.render import checklist, glossary, trainers
 from generator.render.environment import markdown_environment
 
 
-def render_site(model: Resolution, *, site_url: str, date: datetime.date, source_name: str = "resolution.yaml",
-                templates_cache: Path | None = None) -> dict[str, str]:
+def render_site(
+    model: Resolution,
+    *,
+    site_url: str,
+    date: datetime.date,
+    source_name: str = "resolution.yaml",
+    templates_cache: Path | None = None,
+) -> dict[str, str]:
     """Every generated page, keyed by its path in the content directory, in a stable order.
 
     `site_url` is the published address with its final slash (absolute links, QR codes, copy
@@ -22,8 +28,15 @@ def render_site(model: Resolution, *, site_url: str, date: datetime.date, source
     env = markdown_environment(templates_cache)
     source_name = PurePosixPath(source_name).name
     # NOTE: the names every template may use, beside its own variables.
-    common = {"model": model, "source_name": source_name, "SITE_URL": site_url, "checklist": checklist,
-              "opendata": opendata, "glance": trainers.glance, "site_rel": trainers.site_rel}
+    common = {
+        "model": model,
+        "source_name": source_name,
+        "SITE_URL": site_url,
+        "checklist": checklist,
+        "opendata": opendata,
+        "glance": trainers.glance,
+        "site_rel": trainers.site_rel,
+    }
     pages: list[tuple[str, str, dict]] = [
         (paths.HOME, "home.md.jinja2", {}),
         (paths.FULL_TEXT, "full_text.md.jinja2", {}),
@@ -34,8 +47,13 @@ def render_site(model: Resolution, *, site_url: str, date: datetime.date, source
     section_of = {item.id: section for section in model.sections for item in section.items}
     for item in model.items:
         previous, next_ = model.neighbours(item.id)
-        pages.append((paths.item_page(item), "item.md.jinja2", {
-            "item": item, "section": section_of[item.id], "previous": previous, "next": next_}))
+        pages.append(
+            (
+                paths.item_page(item),
+                "item.md.jinja2",
+                {"item": item, "section": section_of[item.id], "previous": previous, "next": next_},
+            )
+        )
     pages += checklist.pages(model, site_url=site_url, date=date, templates_cache=templates_cache)
     pages += glossary.pages(model)
     plan: dict[str, str] = {}
@@ -43,8 +61,10 @@ def render_site(model: Resolution, *, site_url: str, date: datetime.date, source
         if here in plan:
             raise ValueError(f"two pages claim {here}")  # ids are validated unique; a bug if hit
         plan[here] = env.get_template(template).render(here=here, **common, **extra)
-    for here, text in {**trainers.render_trainer_pages(model, env, common),
-                       **opendata.render_open_data(model)}.items():
+    for here, text in {
+        **trainers.render_trainer_pages(model, env, common),
+        **opendata.render_open_data(model),
+    }.items():
         if here in plan:
             raise ValueError(f"two pages claim {here}")
         plan[here] = text

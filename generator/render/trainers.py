@@ -17,6 +17,7 @@ from generator.model import Item, Resolution
 from generator.render import checklist, citation, glossary
 from generator.render.markdown import attr
 
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Target:
     """Something a trainer links to: a page, or an anchor in one, with its citation."""
@@ -46,19 +47,46 @@ def link_targets(model: Resolution) -> tuple[Target, ...]:
     glossary and each of its terms, the checklists and each unit type's)."""
     d = model.document
     out = [
-        Target(id="trang-chu", label="Trang chủ", title=f"{d.type} số {d.number}",
-               page=paths.HOME, anchor=None, citation=model.citation),
-        Target(id="toan-van", label="Toàn văn", title=f"{d.type} số {d.number}",
-               page=paths.FULL_TEXT, anchor=None, citation=model.citation),
+        Target(
+            id="trang-chu",
+            label="Trang chủ",
+            title=f"{d.type} số {d.number}",
+            page=paths.HOME,
+            anchor=None,
+            citation=model.citation,
+        ),
+        Target(
+            id="toan-van",
+            label="Toàn văn",
+            title=f"{d.type} số {d.number}",
+            page=paths.FULL_TEXT,
+            anchor=None,
+            citation=model.citation,
+        ),
     ]
     for section in model.sections:
-        out.append(Target(id=section.id, label=section.title, title=section.title,
-                          page=paths.section_page(section), anchor=None,
-                          citation=f"{section.title}, {model.citation}"))
+        out.append(
+            Target(
+                id=section.id,
+                label=section.title,
+                title=section.title,
+                page=paths.section_page(section),
+                anchor=None,
+                citation=f"{section.title}, {model.citation}",
+            )
+        )
         for item in section.items:
-            out.append(Target(id=item.id, label=item.label, title=glance(item),
-                              page=paths.item_page(item), anchor=None,
-                              citation=citation.of_item(model, item), item=item))
+            out.append(
+                Target(
+                    id=item.id,
+                    label=item.label,
+                    title=glance(item),
+                    page=paths.item_page(item),
+                    anchor=None,
+                    citation=citation.of_item(model, item),
+                    item=item,
+                )
+            )
     return tuple(out + _page_targets(model))
 
 
@@ -67,26 +95,64 @@ def _page_targets(model: Resolution) -> list[Target]:
     requirements; their citations come from generator/citation.py."""
     out: list[Target] = []
     if glossary.has_citizens_page(model):
-        out.append(Target(id="nguoi-dan", label=citation.CITIZENS, title=citation.CITIZENS,
-                          page=paths.CITIZENS, anchor=None, citation=citation.of_citizens(model)))
+        out.append(
+            Target(
+                id="nguoi-dan",
+                label=citation.CITIZENS,
+                title=citation.CITIZENS,
+                page=paths.CITIZENS,
+                anchor=None,
+                citation=citation.of_citizens(model),
+            )
+        )
     if model.glossary:
-        out.append(Target(id="thuat-ngu", label=citation.GLOSSARY, title=citation.GLOSSARY,
-                          page=paths.GLOSSARY, anchor=None, citation=citation.of_glossary(model)))
+        out.append(
+            Target(
+                id="thuat-ngu",
+                label=citation.GLOSSARY,
+                title=citation.GLOSSARY,
+                page=paths.GLOSSARY,
+                anchor=None,
+                citation=citation.of_glossary(model),
+            )
+        )
         for term in glossary.in_page_order(model):
             anchor = glossary.term_id(term)
             label = f"{citation.TERM}: {term.term}"
-            out.append(Target(id=f"thuat-ngu-{anchor}", label=label, title=label,
-                              page=paths.GLOSSARY, anchor=anchor,
-                              citation=citation.of_glossary(model, term)))
+            out.append(
+                Target(
+                    id=f"thuat-ngu-{anchor}",
+                    label=label,
+                    title=label,
+                    page=paths.GLOSSARY,
+                    anchor=anchor,
+                    citation=citation.of_glossary(model, term),
+                )
+            )
     lists = checklist.checklists(model)
     if lists:
-        out.append(Target(id="bang-kiem", label=citation.CHECKLISTS, title=citation.CHECKLISTS,
-                          page=paths.CHECKLISTS, anchor=None, citation=citation.of_checklist(model)))
+        out.append(
+            Target(
+                id="bang-kiem",
+                label=citation.CHECKLISTS,
+                title=citation.CHECKLISTS,
+                page=paths.CHECKLISTS,
+                anchor=None,
+                citation=citation.of_checklist(model),
+            )
+        )
     for cl in lists:
         label = f"{citation.CHECKLISTS}: {cl.unit.name}"
-        out.append(Target(id=f"bang-kiem-{cl.unit.id}", label=label, title=label,
-                          page=paths.checklist_page(cl.unit), anchor=None,
-                          citation=citation.of_checklist(model, cl.unit)))
+        out.append(
+            Target(
+                id=f"bang-kiem-{cl.unit.id}",
+                label=label,
+                title=label,
+                page=paths.checklist_page(cl.unit),
+                anchor=None,
+                citation=citation.of_checklist(model, cl.unit),
+            )
+        )
     return out
 
 
@@ -115,15 +181,18 @@ def render_trainer_pages(model: Resolution, env: jinja2.Environment, common: dic
     site_url = common["SITE_URL"]
     context = {**common, "targets": link_targets(model)}
     out: dict[str, str] = {}
-    for here, template in ((paths.TRAINERS, "trainers.md.jinja2"),
-                           (paths.COLLECTION, "collection.md.jinja2"),
-                           (paths.LEAFLET, "leaflet.md.jinja2")):
+    for here, template in (
+        (paths.TRAINERS, "trainers.md.jinja2"),
+        (paths.COLLECTION, "collection.md.jinja2"),
+        (paths.LEAFLET, "leaflet.md.jinja2"),
+    ):
         out[here] = env.get_template(template).render(here=here, **context)
     for item in model.items:
         here = paths.projector_page(item)
         previous, next_ = model.neighbours(item.id)
         out[here] = env.get_template("projector.md.jinja2").render(
-            here=here, item=item, previous=previous, next=next_, **context)
+            here=here, item=item, previous=previous, next=next_, **context
+        )
         for alias in item.aliases:
             # NOTE: the old page and the new one are siblings in trinh-chieu/.
             out[paths.projector_redirect(alias)] = redirect_html(f"../{item.id}/", site_url + paths.url(here))
@@ -134,7 +203,8 @@ def redirect_html(relative: str, absolute: str) -> str:
     """A static page that sends the browser on to `relative` (works without JavaScript)."""
     rel, absu = attr(relative), attr(absolute)
     return (
-        "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f"<title>Đã chuyển địa chỉ</title>\n<link rel=\"canonical\" href=\"{absu}\">\n"
-        f"<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={rel}\">\n"
-        f"</head>\n<body>\n<p>Mục này đã chuyển đến <a href=\"{rel}\">{absu}</a>.</p>\n</body>\n</html>\n")
+        '<!doctype html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
+        f'<title>Đã chuyển địa chỉ</title>\n<link rel="canonical" href="{absu}">\n'
+        f'<meta name="robots" content="noindex">\n<meta http-equiv="refresh" content="0; url={rel}">\n'
+        f'</head>\n<body>\n<p>Mục này đã chuyển đến <a href="{rel}">{absu}</a>.</p>\n</body>\n</html>\n'
+    )

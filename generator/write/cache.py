@@ -9,6 +9,7 @@ serve a file the old version made. A cache that cannot be written only costs tim
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib.metadata
@@ -20,8 +21,18 @@ from generator.write.tree import write_atomic
 
 # The distributions whose versions shape the bytes of a cached output (PDF: WeasyPrint and what
 # it lays out and embeds with; DOCX: python-docx and lxml; QR codes: segno; pages: Jinja).
-LIBRARIES = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "python-docx", "lxml",
-             "segno", "jinja2", "markupsafe")
+LIBRARIES = (
+    "weasyprint",
+    "pydyf",
+    "fonttools",
+    "tinycss2",
+    "cssselect2",
+    "python-docx",
+    "lxml",
+    "segno",
+    "jinja2",
+    "markupsafe",
+)
 
 
 @functools.cache
@@ -58,10 +69,8 @@ class Cache:
         except OSError:
             pass
         data = make()
-        try:
+        with contextlib.suppress(OSError):  # NOTE: an unwritable cache only costs time, never the build
             write_atomic(path, data)
-        except OSError:
-            pass  # NOTE: an unwritable cache only costs time, never the build
         return data
 
 

@@ -8,6 +8,7 @@ environment's compile options and Jinja's version, so a change to those starts a
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from pathlib import Path
 
@@ -15,14 +16,27 @@ import jinja2
 import jinja2.bccache
 
 
-
 def _options(env: jinja2.Environment) -> tuple:
     """Everything besides a template's source that its compiled code depends on."""
-    return (jinja2.__version__, env.block_start_string, env.block_end_string, env.variable_start_string,
-            env.variable_end_string, env.comment_start_string, env.comment_end_string,
-            env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks,
-            env.newline_sequence, env.keep_trailing_newline, env.optimized, env.is_async,
-            getattr(env.autoescape, "__qualname__", env.autoescape), sorted(env.extensions))
+    return (
+        jinja2.__version__,
+        env.block_start_string,
+        env.block_end_string,
+        env.variable_start_string,
+        env.variable_end_string,
+        env.comment_start_string,
+        env.comment_end_string,
+        env.line_statement_prefix,
+        env.line_comment_prefix,
+        env.trim_blocks,
+        env.lstrip_blocks,
+        env.newline_sequence,
+        env.keep_trailing_newline,
+        env.optimized,
+        env.is_async,
+        getattr(env.autoescape, "__qualname__", env.autoescape),
+        sorted(env.extensions),
+    )
 
 
 class TemplateCache(jinja2.FileSystemBytecodeCache):
@@ -41,10 +55,8 @@ class TemplateCache(jinja2.FileSystemBytecodeCache):
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.directory = self._directory()
-        try:
+        with contextlib.suppress(OSError):
             super().load_bytecode(bucket)
-        except OSError:
-            pass
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.directory = self._directory()

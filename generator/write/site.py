@@ -45,8 +45,18 @@ def build_site(config: Path, site_dir: Path, mkdocs_args: list[str] | None = Non
             stage = stack.enter_context(staging.staging_folder(site_dir))
         except OSError as err:
             raise unwritable(site_dir, err, "--site-dir") from None
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config),
-                   "-d", str(stage.path), *(mkdocs_args or [])]
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(config),
+            "-d",
+            str(stage.path),
+            *(mkdocs_args or []),
+        ]
         # NOTE: MkDocs holds the staging folder's lock too: were this process killed alone, the
         # folder MkDocs is still writing in would not look abandoned to another build.
         status = subprocess.run(command, check=False, pass_fds=(stage.fd,)).returncode

@@ -53,10 +53,15 @@ def plan_sync(plan: dict[str, str], root: Path) -> SyncResult:
             result.unchanged += 1
             continue
         if current is not None and rel not in ours:
-            problems.append(Problem(
-                file=str(target), line=None, path="(file)",
-                message="exists and was not written by the generator (move or rename it; the "
-                        "generator never overwrites a hand-written file)"))
+            problems.append(
+                Problem(
+                    file=str(target),
+                    line=None,
+                    path="(file)",
+                    message="exists and was not written by the generator (move or rename it; the "
+                    "generator never overwrites a hand-written file)",
+                )
+            )
         result.written.append(rel)
     result.removed = sorted(p for p in ours - plan.keys() if (root / p).is_file())
     if problems:

@@ -13,8 +13,12 @@ from tests.audit.browser import DESKTOP, PHONE, chromium, open_drawer, open_sear
 from tests.audit.paths import AXE_JS, require
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-STATES = (("desktop", DESKTOP, None), ("desktop+search", DESKTOP, open_search),
-          ("phone", PHONE, None), ("phone+drawer", PHONE, open_drawer))
+STATES = (
+    ("desktop", DESKTOP, None),
+    ("desktop+search", DESKTOP, open_search),
+    ("phone", PHONE, None),
+    ("phone+drawer", PHONE, open_drawer),
+)
 
 
 @dataclass(frozen=True)
@@ -54,5 +58,7 @@ def check(page, name: str, state: str, script: str | None = None) -> list[Violat
     """The WCAG 2.1 AA violations of the page open in `page`, as it is now."""
     page.add_script_tag(content=script or require(AXE_JS).read_text(encoding="utf-8"))
     result = page.evaluate("tags => axe.run({runOnly: {type: 'tag', values: tags}})", TAGS)
-    return [Violation(name, state, v["id"], v["impact"] or "", tuple(json.dumps(n["target"]) for n in v["nodes"]))
-            for v in result["violations"]]
+    return [
+        Violation(name, state, v["id"], v["impact"] or "", tuple(json.dumps(n["target"]) for n in v["nodes"]))
+        for v in result["violations"]
+    ]

@@ -7,8 +7,16 @@ import tempfile
 from pathlib import Path
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 360, "height": 740}
 # A query that finds something on this site; typed key by key (Material searches on keyup).
@@ -26,11 +34,17 @@ def chromium(extra_args: list[str] | None = None):
         raise RuntimeError("Chromium is missing: run `make system-deps` (Debian package chromium)")
     # NOTE: Playwright's sync API runs one event loop per thread: when the test session already
     # drives Chromium (tests/browser/conftest.py registers its instance), use that one.
-    with tempfile.TemporaryDirectory(prefix="audit-chromium-") as profile, \
-            (contextlib.nullcontext(SHARED[0]) if SHARED else sync_playwright()) as pw:
+    with (
+        tempfile.TemporaryDirectory(prefix="audit-chromium-") as profile,
+        contextlib.nullcontext(SHARED[0]) if SHARED else sync_playwright() as pw,
+    ):
         context = pw.chromium.launch_persistent_context(
-            profile, executable_path=str(CHROMIUM), headless=True,
-            args=ARGS + (extra_args or []), viewport=DESKTOP)
+            profile,
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=ARGS + (extra_args or []),
+            viewport=DESKTOP,
+        )
         try:
             yield context
         finally:

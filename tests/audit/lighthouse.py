@@ -37,10 +37,21 @@ def run(base_url: str, path: str) -> Scores:
         flags = " ".join(ARGS + [f"--user-data-dir={tmp}/profile"])
         started = time.perf_counter()
         result = subprocess.run(
-            [str(require(LIGHTHOUSE)), base_url + path, f"--chrome-path={CHROMIUM}", f"--chrome-flags={flags}",
-             "--form-factor=mobile", f"--only-categories={','.join(CATEGORIES)}", "--output=json",
-             f"--output-path={out}", "--quiet"],
-            capture_output=True, text=True, timeout=300)
+            [
+                str(require(LIGHTHOUSE)),
+                base_url + path,
+                f"--chrome-path={CHROMIUM}",
+                f"--chrome-flags={flags}",
+                "--form-factor=mobile",
+                f"--only-categories={','.join(CATEGORIES)}",
+                "--output=json",
+                f"--output-path={out}",
+                "--quiet",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         seconds = time.perf_counter() - started
         if result.returncode != 0 or not out.exists():
             raise RuntimeError(f"lighthouse failed on /{path}: {result.stderr[-2000:]}")

@@ -6,7 +6,7 @@ the moment it is built.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -31,7 +31,7 @@ class _Page(HTMLParser):
                 self.links.append(attrs[key])
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parse(path: Path) -> _Page:
     parser = _Page()
     parser.feed(path.read_text(encoding="utf-8"))
@@ -57,7 +57,13 @@ def audit(site: Path) -> tuple[list[str], int]:
                 continue
             fragment = unquote(target_url.fragment)
             # "#" alone and Material's "#__…" toggles point at the page itself, not at an anchor.
-            if fragment and not fragment.startswith("__") and target.suffix == ".html" \
-                    and fragment not in _parse(target).ids:
-                broken.append(f"{page_url}: {link} (no id {fragment!r} in /{target.relative_to(site).as_posix()})")
+            if (
+                fragment
+                and not fragment.startswith("__")
+                and target.suffix == ".html"
+                and fragment not in _parse(target).ids
+            ):
+                broken.append(
+                    f"{page_url}: {link} (no id {fragment!r} in /{target.relative_to(site).as_posix()})"
+                )
     return broken, checked

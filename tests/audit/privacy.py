@@ -26,7 +26,10 @@ def audit(base_url: str, pages) -> tuple[dict[str, list[str]], int]:
             nonlocal total
             total += 1
             url = request.url
-            if not url.startswith(LOCAL_SCHEMES) and "{0.scheme}://{0.netloc}".format(urlsplit(url)) != origin:
+            if (
+                not url.startswith(LOCAL_SCHEMES)
+                and "{0.scheme}://{0.netloc}".format(urlsplit(url)) != origin
+            ):
                 foreign.setdefault(current[0], []).append(url)
 
         context.on("request", record)

@@ -72,7 +72,9 @@ def _handler(root: Path):
             self.send_header("Content-Length", str(len(data)))
             # Material's fingerprinted assets never change; pages may.
             immutable = "/assets/" in url_path and ".min." in url_path
-            self.send_header("Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-cache")
+            self.send_header(
+                "Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-cache"
+            )
             self.send_header("X-Content-Type-Options", "nosniff")
             if compress:
                 self.send_header("Content-Encoding", "gzip")

@@ -40,8 +40,9 @@ def _kind(url_path: str, resource_type: str) -> str:
         return "search"
     if url_path.endswith((".png", ".svg", ".ico", ".jpg", ".jpeg", ".webp", ".gif")):
         return "img"
-    return {"document": "html", "stylesheet": "css", "script": "js", "font": "font",
-            "image": "img"}.get(resource_type, "other")
+    return {"document": "html", "stylesheet": "css", "script": "js", "font": "font", "image": "img"}.get(
+        resource_type, "other"
+    )
 
 
 def is_material(site: Path, file: Path) -> bool:
@@ -59,7 +60,7 @@ def audit(base_url: str, site: Path, pages) -> list[Load]:
             page = context.new_page()
             page.set_viewport_size(PHONE)
             seen: dict[str, str] = {}
-            page.on("request", lambda r: seen.setdefault(r.url.split("#")[0], r.resource_type))
+            page.on("request", lambda r, seen=seen: seen.setdefault(r.url.split("#")[0], r.resource_type))
             cdp = context.new_cdp_session(page)
             cdp.send("Network.enable")
             cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})

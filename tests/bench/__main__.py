@@ -50,8 +50,10 @@ def measure(k: int, runs: int, edits: int, tmp: Path) -> dict:
     gen = [generate(res, tmp / f"gen{k}-{i}").seconds for i in range(runs)]
     # NOTE: the first build finds the caches (PDF, DOCX, QR codes) empty and fills them; it is
     # shown apart, and the runs after it are the ones a rebuild of unchanged data costs.
-    cold, *build = [timed([PY, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp / f"site{k}")], proj)
-                    for _ in range(runs + 1)]
+    cold, *build = [
+        timed([PY, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp / f"site{k}")], proj)
+        for _ in range(runs + 1)
+    ]
     pages = sum(1 for _ in (tmp / f"site{k}").rglob("*.html"))
     if k == 1:
         # The real thing: `make site` in the repository (content/ is rewritten only where it
@@ -60,7 +62,10 @@ def measure(k: int, runs: int, edits: int, tmp: Path) -> dict:
     else:
         full = []
         for _ in range(runs):
-            a = timed([PY, "-m", "generator", "build", "--resolution", str(res), "--out", str(proj / "content")], ROOT)
+            a = timed(
+                [PY, "-m", "generator", "build", "--resolution", str(res), "--out", str(proj / "content")],
+                ROOT,
+            )
             b = timed([PY, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(proj / "site")], proj)
             full.append(Run(a.seconds + b.seconds, max(a.peak_mib, b.peak_mib)))
     try:
@@ -69,37 +74,73 @@ def measure(k: int, runs: int, edits: int, tmp: Path) -> dict:
         print(f"  … {k}×: serve round trip not measured: {err}", file=sys.stderr, flush=True)
         serve = "not measured"
     print(f"  … {k}×: done", file=sys.stderr, flush=True)
-    return {"k": k, "pages": pages, "gen": gen, "cold": cold.seconds, "build": [r.seconds for r in build],
-            "mem": [r.peak_mib for r in build], "full": [r.seconds for r in full], "serve": serve}
+    return {
+        "k": k,
+        "pages": pages,
+        "gen": gen,
+        "cold": cold.seconds,
+        "build": [r.seconds for r in build],
+        "mem": [r.peak_mib for r in build],
+        "full": [r.seconds for r in full],
+        "serve": serve,
+    }
 
 
 def machine() -> str:
     """CPU model, cores, memory, OS and Python: what the figures depend on."""
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor())
-    mem = next((int(line.split()[1]) // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
-                if line.startswith("MemTotal")), 0)
-    return (f"{cpu}, {os.cpu_count()} cores, {mem / 1024:.1f} GiB; {platform.platform(terse=True)}; "
-            f"Python {platform.python_version()}")
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    mem = next(
+        (
+            int(line.split()[1]) // 1024
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        ),
+        0,
+    )
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {mem / 1024:.1f} GiB; {platform.platform(terse=True)}; "
+        f"Python {platform.python_version()}"
+    )
 
 
 def main(argv: list[str]) -> int:
     """Run the benchmark and print its tables."""
     parser = argparse.ArgumentParser(prog="python -m tests.bench")
-    parser.add_argument("--runs", type=int, default=5,
-                        help="runs per figure (default 5; 3 above 10×), after one first build with empty caches")
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=5,
+        help="runs per figure (default 5; 3 above 10×), after one first build with empty caches",
+    )
     parser.add_argument("--scales", default="1,10,100")
     parser.add_argument("--edits", type=int, default=5, help="saves timed under mkdocs serve, per scale")
     args = parser.parse_args(argv)
     scales = [int(s) for s in args.scales.split(",")]
     print(f"# make bench, {time.strftime('%Y-%m-%d %H:%M %Z')}\n# {machine()}", flush=True)
     print("\nseconds: median [min–max]; each scale's row is printed as soon as it is measured")
-    head = ("scale", "pages", "generate", "first build", "mkdocs build", "full build", "save→page (serve)",
-            "ms/page", "peak MiB", "gen share")
+    head = (
+        "scale",
+        "pages",
+        "generate",
+        "first build",
+        "mkdocs build",
+        "full build",
+        "save→page (serve)",
+        "ms/page",
+        "peak MiB",
+        "gen share",
+    )
     widths = (5, 5, 21, 11, 19, 19, 19, 7, 12, 9)
 
     def line(cells) -> None:
-        print("  ".join(c.ljust(w) for c, w in zip(cells, widths)), flush=True)
+        print("  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=False)), flush=True)
 
     line(head)
     line(["-" * w for w in widths])
@@ -111,19 +152,32 @@ def main(argv: list[str]) -> int:
             r = measure(k, runs, args.edits if k <= 10 else max(1, args.edits // 2), Path(tmp))
             rows.append(r)
             serve = spread(r["serve"]) if isinstance(r["serve"], list) and r["serve"] else (r["serve"] or "—")
-            line((f"{r['k']}×", str(r["pages"]), spread(r["gen"], "{:.3f}"), f"{r['cold']:.1f}", spread(r["build"]),
-                  spread(r["full"]), serve, f"{1000 * med(r['build']) / r['pages']:.1f}",
-                  spread(r["mem"], "{:.0f}"), f"{100 * med(r['gen']) / med(r['full']):.1f} %"))
+            line(
+                (
+                    f"{r['k']}×",
+                    str(r["pages"]),
+                    spread(r["gen"], "{:.3f}"),
+                    f"{r['cold']:.1f}",
+                    spread(r["build"]),
+                    spread(r["full"]),
+                    serve,
+                    f"{1000 * med(r['build']) / r['pages']:.1f}",
+                    spread(r["mem"], "{:.0f}"),
+                    f"{100 * med(r['gen']) / med(r['full']):.1f} %",
+                )
+            )
         shutil.rmtree(tmp, ignore_errors=True)
 
     base = rows[0]
     if len(rows) > 1:
         print(f"\ngrowth against {base['k']}× (same run): data ×, pages ×, build time ×, memory ×")
         for r in rows[1:]:
-            print(f"  {r['k'] // base['k']:>4}× data: pages ×{r['pages'] / base['pages']:.1f}, "
-                  f"mkdocs build ×{med(r['build']) / med(base['build']):.1f}, "
-                  f"full build ×{med(r['full']) / med(base['full']):.1f}, "
-                  f"peak memory ×{med(r['mem']) / med(base['mem']):.2f}")
+            print(
+                f"  {r['k'] // base['k']:>4}× data: pages ×{r['pages'] / base['pages']:.1f}, "
+                f"mkdocs build ×{med(r['build']) / med(base['build']):.1f}, "
+                f"full build ×{med(r['full']) / med(base['full']):.1f}, "
+                f"peak memory ×{med(r['mem']) / med(base['mem']):.2f}"
+            )
     print("\ntargets: generator ≤ 10 % of a full build; save→page ≤ 1.5 s; 100× data ≤ 120× the time")
     return 0
 

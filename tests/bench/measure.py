@@ -82,9 +82,22 @@ def serve_round_trips(project: Path, edits: int, timeout: float = 600) -> list[f
     original = item["text"]
     port = _free_port()
     url = f"http://127.0.0.1:{port}/{section['id']}/{item['number']}/"
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
-                             "-f", str(project / "mkdocs.yml")], cwd=project, env=ENV,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--dev-addr",
+            f"127.0.0.1:{port}",
+            "-f",
+            str(project / "mkdocs.yml"),
+        ],
+        cwd=project,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     times = []
     try:
         deadline = time.monotonic() + timeout

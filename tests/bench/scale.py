@@ -47,6 +47,7 @@ def scaled(resolution: dict, k: int) -> dict:
 def write_scaled(source: Path, k: int, target: Path) -> Path:
     """Write the resolution at `source`, scaled `k` times, to `target`; returns `target`."""
     data = yaml.safe_load(source.read_text(encoding="utf-8"))
-    target.write_text(yaml.safe_dump(scaled(data, k), allow_unicode=True, sort_keys=False, width=100),
-                      encoding="utf-8")
+    target.write_text(
+        yaml.safe_dump(scaled(data, k), allow_unicode=True, sort_keys=False, width=100), encoding="utf-8"
+    )
     return target

@@ -39,8 +39,13 @@ def state(page) -> dict:
     }
 
 
-FILLED = {"done": True, "na": True, "evidence": "Thông báo số 12/TB-UBND ngày 05/02/2024",
-          "unit": "Sở Nội vụ tỉnh Tuyên Quang", "count": "2"}
+FILLED = {
+    "done": True,
+    "na": True,
+    "evidence": "Thông báo số 12/TB-UBND ngày 05/02/2024",
+    "unit": "Sở Nội vụ tỉnh Tuyên Quang",
+    "count": "2",
+}
 EMPTY = {"done": False, "na": False, "evidence": "", "unit": "", "count": "0"}
 
 
@@ -95,7 +100,9 @@ def test_export_then_import_restores_everything(checklist, tmp_path):
 
 def test_a_file_of_another_checklist_is_refused(checklist, tmp_path):
     other = tmp_path / "other.json"
-    other.write_text(json.dumps({"format": "bang-kiem", "key": "bang-kiem:x:y", "rows": {}}), encoding="utf-8")
+    other.write_text(
+        json.dumps({"format": "bang-kiem", "key": "bang-kiem:x:y", "rows": {}}), encoding="utf-8"
+    )
     checklist.set_input_files("input[data-bk-action=import]", str(other))
     checklist.wait_for_function("document.querySelector('[data-bk-status]').textContent !== ''")
     assert "bảng kiểm khác" in checklist.inner_text("[data-bk-status]")
@@ -118,9 +125,17 @@ def test_printing_gives_a4_pages_with_header_and_signatures_and_no_site_chrome(c
     fill_two(checklist)
     sizes, text = printed(checklist)
     assert sizes and set(sizes) == {(595, 842)}
-    for needle in ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "BẢNG KIỂM",
-                   "NGƯỜI LẬP", "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", "SỞ NỘI VỤ TỈNH TUYÊN QUANG",
-                   "12/TB-UBND", "Nguồn: Nghị quyết số 55/NQ-HĐND", "/bang-kiem/co-quan-nha-nuoc/"):
+    for needle in (
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "BẢNG KIỂM",
+        "NGƯỜI LẬP",
+        "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ",
+        "SỞ NỘI VỤ TỈNH TUYÊN QUANG",
+        "12/TB-UBND",
+        "Nguồn: Nghị quyết số 55/NQ-HĐND",
+        "/bang-kiem/co-quan-nha-nuoc/",
+    ):
         assert re.sub(r"\s+", "", needle) in text, needle
     assert text.count("☒") == 2
     for chrome in ("Tìm kiếm", "Toàn văn Nghị quyết", "Xuất tệp JSON", "Tải về", "Nguyên văn:"):
@@ -152,12 +167,17 @@ def test_without_javascript_the_page_is_a_complete_blank_form(browser, base_url)
 def test_where_nothing_can_be_kept_the_page_is_the_blank_form(page, base_url):
     # Storage blocked (a browser's privacy setting): fields that would lose what is typed are
     # not offered; the blank form prints as it is.
-    page.add_init_script("Object.defineProperty(window, 'localStorage', "
-                         "{get() { throw new DOMException('blocked', 'SecurityError'); }})")
+    page.add_init_script(
+        "Object.defineProperty(window, 'localStorage', "
+        "{get() { throw new DOMException('blocked', 'SecurityError'); }})"
+    )
     page.goto(base_url + PAGE)
     page.wait_for_function("!document.documentElement.classList.contains('bk-js')")
     assert page.is_hidden("[data-bk-tools]")
-    assert page.locator(".bk-radio:visible").count() == 0 and page.locator(".bk-doc textarea:visible").count() == 0
+    assert (
+        page.locator(".bk-radio:visible").count() == 0
+        and page.locator(".bk-doc textarea:visible").count() == 0
+    )
     assert page.locator(".bk-cb:visible").count() == 69
 
 

@@ -11,8 +11,11 @@ PHONE = {"width": 360, "height": 740}
 
 def every_page(site) -> list[str]:
     """Every page of the built site, as a path relative to the site root."""
-    return sorted(str(p.parent.relative_to(site)) + "/" if p.parent != site else ""
-                  for p in site.rglob("index.html") if "search" not in p.parts and "assets" not in p.parts)
+    return sorted(
+        str(p.parent.relative_to(site)) + "/" if p.parent != site else ""
+        for p in site.rglob("index.html")
+        if "search" not in p.parts and "assets" not in p.parts
+    )
 
 
 def test_no_page_scrolls_sideways_at_360_px(site, page, base_url):

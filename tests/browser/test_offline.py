@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from tests.conftest import ROOT
 from tests.audit import links
 from tests.audit.browser import chromium, open_search
 from tests.browser.test_checklist import FILLED, ROW1, fill_two, state
+from tests.conftest import ROOT
 
 QUERY = "kinh phi"  # without diacritics: the Vietnamese search works from disk too
 
@@ -32,8 +32,10 @@ def offline_page(unpacked):
     """A tab of a Chromium that cannot reach any host; records every non-file request."""
     with chromium(["--host-resolver-rules=MAP * ~NOTFOUND"]) as context:
         outside, errors = [], []
-        context.on("request", lambda r: r.url.startswith(("file:", "data:", "blob:", "about:"))
-                   or outside.append(r.url))
+        context.on(
+            "request",
+            lambda r: r.url.startswith(("file:", "data:", "blob:", "about:")) or outside.append(r.url),
+        )
         page = context.new_page()
         page.on("pageerror", lambda e: errors.append(str(e)))
         yield page, outside, errors

@@ -50,8 +50,12 @@ CASES = [
 ]
 
 # A query without diacritics finds what the same query with them finds.
-PAIRS = [("dân chủ ở cơ sở", "dan chu co so"), ("chuyển đổi số", "chuyen doi so"),
-         ("hương ước", "huong uoc"), ("Ban Thanh tra nhân dân", "ban thanh tra nhan dan")]
+PAIRS = [
+    ("dân chủ ở cơ sở", "dan chu co so"),
+    ("chuyển đổi số", "chuyen doi so"),
+    ("hương ước", "huong uoc"),
+    ("Ban Thanh tra nhân dân", "ban thanh tra nhan dan"),
+]
 
 CLEAR = """() => { const i = document.querySelector('.md-search__input'); i.value = '';
     i.dispatchEvent(new KeyboardEvent('keyup', {bubbles: true})) }"""
@@ -88,16 +92,20 @@ def enter(tab, cdp, query: str, mode: str) -> None:
             if n:
                 tab.keyboard.type(" ")
             for k in range(1, len(word) + 1):
-                cdp.send("Input.imeSetComposition", {"text": word[:k], "selectionStart": k, "selectionEnd": k})
+                cdp.send(
+                    "Input.imeSetComposition", {"text": word[:k], "selectionStart": k, "selectionEnd": k}
+                )
             cdp.send("Input.insertText", {"text": word})
     assert box.input_value() == query
 
 
 def results(tab) -> list[dict]:
     """The result list once search has answered and the list has stopped changing."""
-    tab.wait_for_function("""() => { const m = document.querySelector('.md-search-result__meta');
+    tab.wait_for_function(
+        """() => { const m = document.querySelector('.md-search-result__meta');
         return m && m.textContent && !/khởi tạo|initializing|nhập|type/i.test(m.textContent) }""",
-                          timeout=15000)
+        timeout=15000,
+    )
     before = tab.evaluate(RESULTS)
     for _ in range(40):
         tab.wait_for_timeout(150)
@@ -113,7 +121,7 @@ def pages_of(result: dict, base_url: str) -> set[str]:
     out = set()
     for link in result["links"]:
         parts = urlsplit(link)
-        path = parts.path[len(urlsplit(base_url).path):]
+        path = parts.path[len(urlsplit(base_url).path) :]
         out.add(path)
         if parts.fragment:
             out.add(f"{path}#{parts.fragment}")
@@ -156,8 +164,10 @@ def test_the_expected_page_is_among_the_first_three_results(search, base_url, qu
     assert found(expected, top, base_url), [sorted(pages_of(r, base_url))[:4] for r in top]
 
 
-@pytest.mark.parametrize("query,expected", [("kinh phi", {"bien-phap-6"}), ("hương ước", {"muc-tieu-4"}),
-                                            ("thanh tra nhân dân", {"muc-tieu-5"})])
+@pytest.mark.parametrize(
+    "query,expected",
+    [("kinh phi", {"bien-phap-6"}), ("hương ước", {"muc-tieu-4"}), ("thanh tra nhân dân", {"muc-tieu-5"})],
+)
 @pytest.mark.parametrize("mode", ["inserted", "ime"])
 def test_search_answers_input_without_key_events(search, base_url, query, expected, mode):
     tab, cdp = search

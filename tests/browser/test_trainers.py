@@ -21,7 +21,9 @@ CITE_4 = "Biện pháp 4, Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của
 def clipboard_page(browser, base_url):
     """A tab whose page may read and write the clipboard."""
     parts = urlsplit(base_url)
-    browser.grant_permissions(["clipboard-read", "clipboard-write"], origin=f"{parts.scheme}://{parts.netloc}")
+    browser.grant_permissions(
+        ["clipboard-read", "clipboard-write"], origin=f"{parts.scheme}://{parts.netloc}"
+    )
     tab = browser.new_page()
     yield tab
     tab.close()
@@ -66,14 +68,18 @@ def test_copy_link_of_a_checklist_row_gives_the_rows_url_and_its_clauses_citatio
     assert row.locator(".nq-copy__status").inner_text() == "Đã sao chép liên kết"
     row.get_by_role("button", name=re.compile("^Sao chép trích dẫn")).click()
     assert page.evaluate("navigator.clipboard.readText()") == (
-        "Biện pháp 3, Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của HĐND tỉnh Tuyên Quang")
+        "Biện pháp 3, Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của HĐND tỉnh Tuyên Quang"
+    )
 
 
 def test_a_rows_link_opens_the_checklist_at_that_row_marked(page, base_url):
     page.goto(base_url + "bang-kiem/xa-phuong-thi-tran/#bp3-kiem-tra-giam-sat")
     row = page.locator("#bp3-kiem-tra-giam-sat")
     assert row.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 243, 176)"
-    assert row.is_visible() and page.locator(".bk-row .nq-copy button").count() == 2 * page.locator(".bk-row").count()
+    assert (
+        row.is_visible()
+        and page.locator(".bk-row .nq-copy button").count() == 2 * page.locator(".bk-row").count()
+    )
 
 
 def test_checklist_copy_controls_do_not_print_and_are_big_enough_to_tap(page, base_url):
@@ -85,15 +91,20 @@ def test_checklist_copy_controls_do_not_print_and_are_big_enough_to_tap(page, ba
         assert height >= 44
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.emulate_media(media="print")
-    assert page.locator(".bk-row .nq-copy").evaluate_all(
-        "els => els.filter(e => getComputedStyle(e).display !== 'none').length") == 0
+    assert (
+        page.locator(".bk-row .nq-copy").evaluate_all(
+            "els => els.filter(e => getComputedStyle(e).display !== 'none').length"
+        )
+        == 0
+    )
 
 
 def test_copy_buttons_are_big_enough_to_tap(page, base_url):
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(base_url + "bien-phap/4/")
     for box in page.locator(".nq-copy button").evaluate_all(
-            "els => els.map(e => e.getBoundingClientRect().height)"):
+        "els => els.map(e => e.getBoundingClientRect().height)"
+    ):
         assert box >= 44
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
@@ -105,8 +116,10 @@ def decode_svg(page, svg_url: str) -> list[str]:
 
     page.set_viewport_size({"width": 400, "height": 400})
     page.goto(svg_url.rsplit("/qr/", 1)[0] + "/")  # NOTE: any HTML page of the site, then our own
-    page.set_content(f'<body style="margin:0;background:#fff"><img src="{svg_url}" '
-                     'style="width:360px;height:360px;margin:20px;image-rendering:pixelated"></body>')
+    page.set_content(
+        f'<body style="margin:0;background:#fff"><img src="{svg_url}" '
+        'style="width:360px;height:360px;margin:20px;image-rendering:pixelated"></body>'
+    )
     page.wait_for_function("document.images[0].complete && document.images[0].naturalWidth > 0")
     png = page.screenshot()
     return [r.text for r in zxingcpp.read_barcodes(Image.open(io.BytesIO(png)))]
@@ -117,8 +130,9 @@ def test_every_qr_code_decodes_to_the_url_it_claims(page, base_url, site):
     handout = (site / "giang-vien" / "index.html").read_text(encoding="utf-8")
     targets = link_targets(model)
     # home, full text, sections, items; citizens' page, glossary and its terms; checklists
-    assert len(targets) == (len(model.items) + len(model.sections) + 2 + 1 + 1 + len(model.glossary)
-                            + 1 + len(model.unit_types))
+    assert len(targets) == (
+        len(model.items) + len(model.sections) + 2 + 1 + 1 + len(model.glossary) + 1 + len(model.unit_types)
+    )
     for target in targets:
         claimed = SITE_URL + target.url
         assert f'src="../{target.qr}"' in handout and f'alt="Mã QR dẫn đến {claimed}"' in handout
@@ -128,7 +142,8 @@ def test_every_qr_code_decodes_to_the_url_it_claims(page, base_url, site):
 def test_the_collection_link_shows_just_the_named_items_in_order(page, base_url):
     page.goto(base_url + "tap-hop/?muc=bien-phap-3,muc-tieu-1,khong-co")
     shown = page.locator(".nq-set__item:visible").evaluate_all(
-        "els => els.map(e => e.getAttribute('data-nq-ids'))")
+        "els => els.map(e => e.getAttribute('data-nq-ids'))"
+    )
     assert shown == ["bien-phap-3", "muc-tieu-1"]
     assert page.locator(".nq-set-status").inner_text() == "Tập hợp 2 mục. Không tìm thấy mục: khong-co."
     assert not page.locator(".nq-set-help").is_visible()
@@ -185,13 +200,16 @@ def test_the_leaflet_pdf_is_one_page_with_the_summary(site):
 
     assert (site / "to-roi" / "nghi-quyet-to-roi.pdf").read_bytes().startswith(b"%PDF-")
     leaflet = site / "to-roi" / "index.html"
-    document = weasyprint.HTML(string=leaflet_document(leaflet.read_text(encoding="utf-8")),
-                               base_url=str(leaflet)).render()
+    document = weasyprint.HTML(
+        string=leaflet_document(leaflet.read_text(encoding="utf-8")), base_url=str(leaflet)
+    ).render()
     assert len(document.pages) == 1
     assert [p.width for p in document.pages] == [pytest.approx(210 / 25.4 * 96, abs=1)]
 
 
-@pytest.mark.parametrize("path", ["giang-vien/", "tap-hop/?muc=bien-phap-1", "to-roi/", "trinh-chieu/nguyen-tac-1/"])
+@pytest.mark.parametrize(
+    "path", ["giang-vien/", "tap-hop/?muc=bien-phap-1", "to-roi/", "trinh-chieu/nguyen-tac-1/"]
+)
 def test_the_trainers_pages_make_no_request_to_another_server(page, base_url, path):
     requests = []
     page.on("request", lambda request: requests.append(request.url))
