@@ -45,6 +45,10 @@ def test_the_baseline_verdict_is_on_the_median_of_the_paired_ratios():
     assert baseline.table([row, slow])[-1] == "SLOWER THAN THE BASELINE by more than 10 % at 1×"
     with pytest.raises(ValueError):
         baseline.paired_ratios([1.0, 2.0], [1.0])
+    timed = baseline.Comparison(1, old=[1.0, 1.0, 1.0], new=[1.0, 1.0, 1.0], old_cpu=[2.0, 2.0, 2.0],
+                                new_cpu=[2.0, 2.2, 2.4])
+    assert "CPU seconds (user + system), median: baseline 2.00, new 2.20, median of pair ratios 1.100" in \
+        "\n".join(baseline.table([timed]))
 
 
 def test_a_project_copy_leaves_out_version_control_caches_and_outputs(tmp_path):

@@ -12,7 +12,8 @@ imports its own `generator` (PYTHONPATH). Each copy is built once unmeasured, wh
 of `mkdocs build --strict`, old and new one after the other, the order alternating from pair to
 pair so that neither always runs second. A pair's ratio is new / old: the verdict is on the
 median of those ratios, which a slow moment of the machine moves less than it moves the medians
-of the two series. A measurement: it prints, it asserts nothing.
+of the two series. The builds' CPU time (user + system) is printed beside, for information: other
+work on the machine moves it less than wall time. A measurement: it prints, it asserts nothing.
 """
 
 from __future__ import annotations
@@ -24,10 +25,10 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.bench.measure import ROOT, environment, timed
+from tests.bench.measure import ROOT, Run, environment, timed
 from tests.bench.scale import write_scaled
 
 DEFAULT_REF = "1817da6"  # "Review: main.html's header comment …", the commit before the reshape
@@ -51,11 +52,14 @@ def verdict(ratio: float, limit: float = LIMIT) -> str:
 
 @dataclass(frozen=True)
 class Comparison:
-    """One scale's paired builds: seconds of the baseline's and of the new code's, pair by pair."""
+    """One scale's paired builds: seconds of the baseline's and of the new code's, pair by pair
+    (wall time, and for information their CPU time)."""
 
     k: int
     old: list[float]
     new: list[float]
+    old_cpu: list[float] = field(default_factory=list)
+    new_cpu: list[float] = field(default_factory=list)
 
     @property
     def ratios(self) -> list[float]:
@@ -87,6 +91,10 @@ def table(rows: list[Comparison]) -> list[str]:
     for r in rows:
         lines.append(f"  {r.k}× pairs (baseline s, new s, ratio): " +
                      "; ".join(f"{o:.2f}, {n:.2f}, {n / o:.3f}" for o, n in zip(r.old, r.new)))
+        if r.old_cpu and r.new_cpu:
+            lines.append(f"  {r.k}× CPU seconds (user + system), median: baseline {statistics.median(r.old_cpu):.2f}, "
+                         f"new {statistics.median(r.new_cpu):.2f}, median of pair ratios "
+                         f"{statistics.median(paired_ratios(r.old_cpu, r.new_cpu)):.3f}")
     slower = [f"{r.k}×" for r in rows if r.verdict != "ok"]
     lines.append(f"SLOWER THAN THE BASELINE by more than {round(100 * (LIMIT - 1))} % at {', '.join(slower)}"
                  if slower else f"no scale more than {round(100 * (LIMIT - 1))} % slower than the baseline")
@@ -136,10 +144,10 @@ def project_copy(checkout: Path, dest: Path, resolution: Path) -> Path:
     return dest
 
 
-def build(project: Path, site: Path) -> float:
-    """Seconds of one `mkdocs build --strict` of `project` (a project copy) into `site`."""
+def build(project: Path, site: Path) -> Run:
+    """One `mkdocs build --strict` of `project` (a project copy) into `site`, timed."""
     return timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(project / "mkdocs.yml"),
-                  "-d", str(site)], project, environment(project)).seconds
+                  "-d", str(site)], project, environment(project))
 
 
 def compare_scale(k: int, old_tree: Path, new_tree: Path, pairs: int, tmp: Path) -> Comparison:
@@ -150,15 +158,16 @@ def compare_scale(k: int, old_tree: Path, new_tree: Path, pairs: int, tmp: Path)
     sites = {old: tmp / f"site-baseline-x{k}", new: tmp / f"site-new-x{k}"}
     for project in (old, new):  # NOTE: unmeasured: fills each copy's .cache (PDF, DOCX, QR codes)
         build(project, sites[project])
-    times: dict[Path, list[float]] = {old: [], new: []}
+    runs: dict[Path, list[Run]] = {old: [], new: []}
     for i in range(pairs):
         for project in ((old, new) if i % 2 == 0 else (new, old)):
-            times[project].append(build(project, sites[project]))
-        print(f"  … {k}× pair {i + 1}/{pairs}: baseline {times[old][-1]:.2f} s, new {times[new][-1]:.2f} s",
-              file=sys.stderr, flush=True)
+            runs[project].append(build(project, sites[project]))
+        print(f"  … {k}× pair {i + 1}/{pairs}: baseline {runs[old][-1].seconds:.2f} s, "
+              f"new {runs[new][-1].seconds:.2f} s", file=sys.stderr, flush=True)
     for path in (old, new, *sites.values()):
         shutil.rmtree(path, ignore_errors=True)
-    return Comparison(k, times[old], times[new])
+    return Comparison(k, [r.seconds for r in runs[old]], [r.seconds for r in runs[new]],
+                      [r.cpu_seconds for r in runs[old]], [r.cpu_seconds for r in runs[new]])
 
 
 def compare(ref: str, pairs: int, scales: list[int], root: Path = ROOT) -> list[Comparison]:

@@ -30,10 +30,12 @@ ENV = environment(ROOT)
 
 @dataclass(frozen=True)
 class Run:
-    """One timed command: seconds of wall time, peak resident memory in MiB."""
+    """One timed command: seconds of wall time, peak resident memory in MiB, and the CPU seconds
+    (user + system) of the child, which other work on the machine moves less than wall time."""
 
     seconds: float
     peak_mib: float
+    cpu_seconds: float = 0.0
 
 
 def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
@@ -55,7 +57,7 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     proc.stdout.close()
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{output[-3000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024)
+    return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
 def generate(resolution: Path, out: Path) -> Run:
