@@ -1,12 +1,16 @@
 """`make bench`: build speed and scale, printed as medians of several runs [min–max].
 
     python -m tests.bench [--runs N] [--scales 1,10,100] [--edits N]
+                          [--baseline REF] [--pairs N] [--baseline-scales 1,10] [--no-baseline | --baseline-only]
 
 For the real resolution and for synthetic ones 10× and 100× larger (tests/bench/scale.py, written to a
 temporary directory): the generator alone, `mkdocs build`, the full build (`make site` for the
 real one; for the synthetic ones the same steps on the temporary project), the round trip from
 saving resolution.yaml to the reloaded page under `mkdocs serve`, pages, cost per page and peak
-memory; then the ratios between scales, measured in this same run. Nothing here is a test.
+memory; then the ratios between scales, measured in this same run; then the comparison with a
+baseline commit, by default the one before the reshape (tests/bench/baseline.py: paired warm
+builds at 1× and 10×, the median of their ratios against the 10 % limit). Nothing here is a test:
+a slower figure is printed, and the exit status stays 0.
 """
 
 from __future__ import annotations
@@ -15,12 +19,15 @@ import argparse
 import os
 import platform
 import shutil
+import signal
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from tests.bench import baseline
 from tests.bench.measure import Run, generate, serve_round_trips, timed
 from tests.bench.scale import write_scaled
 
@@ -121,9 +128,49 @@ def main(argv: list[str]) -> int:
     )
     parser.add_argument("--scales", default="1,10,100")
     parser.add_argument("--edits", type=int, default=5, help="saves timed under mkdocs serve, per scale")
+    parser.add_argument(
+        "--baseline",
+        default=baseline.DEFAULT_REF,
+        metavar="REF",
+        help=f"the commit to compare with (default {baseline.DEFAULT_REF}, the one before the reshape)",
+    )
+    parser.add_argument(
+        "--pairs", type=int, default=5, help="paired builds (baseline, new) per scale (default 5)"
+    )
+    parser.add_argument("--baseline-scales", default="1,10", help="scales of the comparison (default 1,10)")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--no-baseline", action="store_true", help="no comparison with the baseline")
+    which.add_argument("--baseline-only", action="store_true", help="only the comparison with the baseline")
     args = parser.parse_args(argv)
-    scales = [int(s) for s in args.scales.split(",")]
+    if args.pairs < 1:
+        parser.error("--pairs must be at least 1")
+    # NOTE: a TERM signal unwinds like Ctrl-C, so that the running build is stopped and the
+    # baseline's temporary worktree removed (a plain TERM would end the process on the spot).
+    signal.signal(signal.SIGTERM, _stop)
     print(f"# make bench, {time.strftime('%Y-%m-%d %H:%M %Z')}\n# {machine()}", flush=True)
+    if not args.baseline_only:
+        measure_scales(args)
+    if not args.no_baseline:
+        try:
+            baseline.compare(args.baseline, args.pairs, [int(s) for s in args.baseline_scales.split(",")])
+        except (RuntimeError, subprocess.CalledProcessError) as err:  # a build failed, or git did
+            detail = getattr(err, "stderr", None) or ""
+            print(
+                f"\nthe comparison with the baseline {args.baseline} was not measured: {err}\n{detail}",
+                file=sys.stderr,
+                flush=True,
+            )
+            return 1
+    return 0
+
+
+def _stop(signum: int, _frame) -> None:
+    raise SystemExit(128 + signum)
+
+
+def measure_scales(args: argparse.Namespace) -> None:
+    """This checkout's figures at every scale, and their growth."""
+    scales = [int(s) for s in args.scales.split(",")]
     print("\nseconds: median [min–max]; each scale's row is printed as soon as it is measured")
     head = (
         "scale",
@@ -179,7 +226,6 @@ def main(argv: list[str]) -> int:
                 f"peak memory ×{med(r['mem']) / med(base['mem']):.2f}"
             )
     print("\ntargets: generator ≤ 10 % of a full build; save→page ≤ 1.5 s; 100× data ≤ 120× the time")
-    return 0
 
 
 if __name__ == "__main__":

@@ -14,30 +14,51 @@ from pathlib import Path
 
 import yaml
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+ROOT = Path(__file__).resolve().parents[2]  # the checkout measured: tests/bench/ is two levels down
+
+
+def environment(checkout: Path) -> dict[str, str]:
+    """The environment of a child process that runs `checkout`'s code: its folder first on the
+    path, so that `import generator` (and MkDocs' `nghi-quyet` plugin) is that checkout's, not
+    the one an editable install of the project points at."""
+    path = os.pathsep.join(p for p in (str(checkout), os.environ.get("PYTHONPATH", "")) if p)
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": path}
+
+
+ENV = environment(ROOT)
 
 
 @dataclass(frozen=True)
 class Run:
-    """One timed command: seconds of wall time, peak resident memory in MiB."""
+    """One timed command: seconds of wall time, peak resident memory in MiB, and the CPU seconds
+    (user + system) of the child, which other work on the machine moves less than wall time."""
 
     seconds: float
     peak_mib: float
+    cpu_seconds: float = 0.0
 
 
-def timed(cmd: list[str], cwd: Path) -> Run:
-    """Run `cmd` to completion; fails loudly with its output if it fails."""
+def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run `cmd` to completion (in `env`, by default this checkout's ENV); fails loudly with its
+    output if it fails."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, env=ENV if env is None else env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     # NOTE: wait4 gives this child's own peak memory; getrusage(RUSAGE_CHILDREN) would give the
     # largest of all children so far, hiding growth.
-    _, status, usage = os.wait4(proc.pid, 0)
+    try:
+        _, status, usage = os.wait4(proc.pid, 0)
+    except BaseException:  # interrupted (Ctrl-C, a signal to this process only): no orphan left building
+        proc.kill()
+        proc.wait()
+        raise
     seconds = time.perf_counter() - started
     output = proc.stdout.read().decode(errors="replace")
     proc.stdout.close()
     if os.waitstatus_to_exitcode(status) != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed:\n{output[-3000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024)
+    return Run(seconds, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime)
 
 
 def generate(resolution: Path, out: Path) -> Run:
