@@ -23,6 +23,8 @@ from generator.load.syntax import syntax_problem
 # NOTE: A resolution is tens of kilobytes; the limit only stops a runaway or hostile file before
 # PyYAML spends seconds and gigabytes on it.
 MAX_BYTES = 8 * 1024 * 1024
+# NOTE: a resolution's numbers have a few digits; past 4,300, Python will not even convert one.
+MAX_DIGITS = 100
 
 DataPath = tuple[str | int, ...]
 
@@ -248,12 +250,14 @@ class _Builder:
     def problem(self, node: Node, path: DataPath, message: str) -> None:
         self.defects.append((path, node.start_mark.line + 1, message))
 
+    def refuse_tag(self, node: Node, path: DataPath) -> None:
+        self.problem(node, path, f"tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not "
+                                 "allowed (remove it; only plain values are accepted)")
+
     def value(self, node: Node, path: DataPath) -> Any:
         self.lines[path] = node.start_mark.line + 1
         if node.tag not in _SCALAR_TAGS and node.tag not in _COLLECTION_TAGS:
-            self.problem(node, path, f"tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not "
-                                     "allowed (remove it; only plain values are accepted)")
-            return None
+            return self.refuse_tag(node, path)
         if isinstance(node, MappingNode):
             return self.mapping(node, path)
         if isinstance(node, SequenceNode):
@@ -286,4 +290,11 @@ class _Builder:
         kind = _SCALAR_TAGS[node.tag]
         if kind in ("str", "text"):
             return node.value
-        return self._constructor.construct_object(node)
+        written = node.value.lstrip("+-").removeprefix("0x").removeprefix("0b")  # bases 16 and 2
+        if kind == "int" and (digits := sum(c not in "_:" for c in written)) > MAX_DIGITS:  # ':' base 60
+            return self.problem(node, path, f"a number of {digits:,} digits is too long (expected a whole "
+                                "number of a few digits, e.g. 1; if it is meant as text, put it in quotes)")
+        try:
+            return self._constructor.construct_object(node)
+        except (ValueError, LookupError):  # an explicit !!int, !!float or !!bool on what is not one
+            return self.refuse_tag(node, path)
