@@ -28,10 +28,13 @@ _EXPECTED_TYPE = {"object": "a mapping of fields", "array": "a list (lines start
                   "string": "text", "integer": "a whole number"}
 # Characters that look like nothing but make two ids differ (pasted from Word or the web).
 _INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00a0", "\u00ad", "\u202f"}
+# Invisible characters that change the direction of the text (Unicode's bidirectional controls):
+# they can make the site show the words around them in another order than the file has them.
+_BIDI = {"\u061c", "\u200e", "\u200f", *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A))}
 # A quick first look, so that the character-by-character check runs only on the rare text that
-# needs it: the invisible characters above and every code point of categories Cc (controls) and
-# Co (private use).
-_SUSPECT = re.compile("[" + "".join(sorted(_INVISIBLE)) + "\x00-\x1f\x7f-\x9f\ue000-\uf8ff"
+# needs it: the characters of the two sets above and every code point of categories Cc (controls)
+# and Co (private use).
+_SUSPECT = re.compile("[" + "".join(sorted(_INVISIBLE | _BIDI)) + "\x00-\x1f\x7f-\x9f\ue000-\uf8ff"
                       "\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
 
 
@@ -242,6 +245,14 @@ class _Checker:
             if bad:
                 self.add(path, f"contains an invisible character {_names(bad)} (delete it; it often "
                          "comes with text pasted from Word or a web page)")
+            if bidi := sorted(set(node) & _BIDI):
+                what, it, comes = (("an invisible character that changes", "it", "it often comes")
+                                   if len(bidi) == 1 else
+                                   ("invisible characters that change", "them", "they often come"))
+                self.add(path, f"contains {what} the direction of the text, {_names(bidi)} (the site "
+                         f"could show the words around {it} in another order than written: delete "
+                         f"{it}, or retype those words; {comes} with text pasted from Word, a PDF or "
+                         "a web page)")
 
 
 def _describe(error: jsonschema.ValidationError) -> str:
