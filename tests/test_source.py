@@ -76,6 +76,42 @@ def test_python_tags_are_refused_and_run_nothing(tmp_path):
     assert not marker.exists()
 
 
+LONG = "a number of {:,} digits is too long (expected a whole number of a few digits, e.g. 1; if it is meant as text, put it in quotes)"
+
+
+@pytest.mark.parametrize(
+    "written, digits",
+    [
+        ("1" * 5000, 5000),  # past Python's limit on converting digits (4,300): once a traceback
+        ("-" + "9" * 101, 101),
+        ("0x" + "f" * 5000, 5000),  # converts, but printing it in a message would fail
+        (":".join(["59"] * 3000), 6000),  # YAML 1.1's base 60
+    ],
+    ids=["5000 digits", "101 digits", "hexadecimal", "base 60"],
+)
+@pytest.mark.parametrize("reader", ["libyaml", "pyyaml"])
+def test_a_number_too_long_to_be_a_number_is_refused_by_either_reader(written, digits, reader, monkeypatch):
+    from generator.load import source
+
+    if reader == "pyyaml":
+        monkeypatch.setattr(source, "_FastLoader", None)
+    assert problems(f"format: 1\nn:\n  - {written}\n") == [f"r.yaml:3: n[0]: {LONG.format(digits)}"]
+
+
+def test_a_number_of_100_digits_is_still_a_number():
+    assert parse("n: " + "9" * 100 + "\n", "r.yaml").data == {"n": 10**100 - 1}
+
+
+@pytest.mark.parametrize(
+    "value", ["!!int abc", "!!int ''", "!!int 0b", "!!float abc", "!!float ''", "!!bool maybe"]
+)
+def test_a_standard_tag_on_a_value_it_cannot_read_is_refused_not_a_traceback(value):
+    tag = value.split()[0]
+    assert problems(f"a: {value}\n") == [
+        f"r.yaml:1: a: tag '{tag}' is not allowed (remove it; only plain values are accepted)"
+    ]
+
+
 def test_a_tab_in_indentation_is_a_syntax_error_with_its_line():
     assert problems("a:\n  b: 1\n\tc: 2\n") == [
         "r.yaml:3: a.c: YAML syntax: while scanning for the next token, found character '\\t' "

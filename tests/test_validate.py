@@ -279,12 +279,42 @@ def test_the_quick_look_for_invisible_characters_misses_none_the_full_check_repo
     every code point the full check would report must be found by it."""
     import unicodedata
 
-    from generator.check.validate import _INVISIBLE, _SUSPECT
+    from generator.check.text import _BIDI, _INVISIBLE, _SUSPECT
 
     reported = [
         chr(i)
         for i in range(0x110000)
-        if chr(i) in _INVISIBLE or unicodedata.category(chr(i)) in ("Cc", "Co")
+        if chr(i) in _INVISIBLE | _BIDI or unicodedata.category(chr(i)) in ("Cc", "Co")
     ]
     assert len(reported) > 137_000  # private use planes included
     assert [hex(ord(c)) for c in reported if not _SUSPECT.search(c)] == []
+
+
+# Unicode's bidirectional controls (UAX #9): marks, embeddings, overrides and isolates.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+@pytest.mark.parametrize("char", BIDI_CONTROLS, ids=[f"U+{ord(c):04X}" for c in BIDI_CONTROLS])
+def test_every_bidirectional_control_is_refused_in_text_and_in_ids(char):
+    import unicodedata
+
+    from generator.check.text import _BIDI
+
+    assert set(BIDI_CONTROLS) == _BIDI
+    name = f"U+{ord(char):04X} {unicodedata.name(char)}"
+    text = BASE.replace("text: Việc gì cũng làm đúng hạn.", f"text: Việc gì {char}cũng làm đúng hạn.")
+    with pytest.raises(InputError) as caught:
+        validate(parse(text, "small.yaml"))
+    assert [str(p) for p in caught.value.problems] == [
+        f"small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].text: contains an invisible character "
+        f"that changes the direction of the text, {name} (the site could show the words around it in "
+        "another order than written: delete it, or retype those words; it often comes with text pasted "
+        "from Word, a PDF or a web page)"
+    ]
+    ident = BASE.replace("id: bien-phap-2\n", f'id: "bien-phap{char}-2"\n')
+    with pytest.raises(InputError) as caught:
+        validate(parse(ident, "small.yaml"))
+    assert [str(p) for p in caught.value.problems] == [
+        f"small.yaml:54: sections[bien-phap].items[1].id: 'bien-phap\\u{ord(char):04x}-2' contains an "
+        f"invisible character {name} (delete it and type the id again)"
+    ]

@@ -6,7 +6,6 @@ import datetime
 import difflib
 import json
 import re
-import unicodedata
 from functools import cache
 from typing import Any
 
@@ -16,6 +15,7 @@ from generator import resources
 from generator.check.data import clean, entries
 from generator.check.model_of import build_model
 from generator.check.requirements import check_requirements
+from generator.check.text import bad_id, text_problems
 from generator.errors import InputError, Problem
 from generator.load.source import DataPath, Loaded
 from generator.model import Resolution
@@ -37,15 +37,6 @@ _EXPECTED_TYPE = {
     "string": "text",
     "integer": "a whole number",
 }
-# Characters that look like nothing but make two ids differ (pasted from Word or the web).
-_INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00a0", "\u00ad", "\u202f"}
-# A quick first look, so that the character-by-character check runs only on the rare text that
-# needs it: the invisible characters above and every code point of categories Cc (controls) and
-# Co (private use).
-_SUSPECT = re.compile(
-    "[" + "".join(sorted(_INVISIBLE)) + "\x00-\x1f\x7f-\x9f\ue000-\uf8ff"
-    "\U000f0000-\U000ffffd\U00100000-\U0010fffd]"
-)
 
 
 @cache
@@ -140,7 +131,7 @@ class _Checker:
                 ) + "put the value in quotes to keep it exactly as written)"
             self.add(path, f"expected {want}, found {found}{described}")
         elif error.validator == "pattern" and "[a-z0-9]+(-" in error.validator_value:
-            self.add(path, _bad_id(error.instance))
+            self.add(path, bad_id(error.instance))
         elif error.validator == "pattern" and "[0-9]{4}" in error.validator_value:
             self.add(path, f"'{error.instance}' is not a date in the form YYYY-MM-DD{described}")
         elif error.validator in ("pattern", "minLength"):
@@ -270,28 +261,8 @@ class _Checker:
             seen[ident] = path
 
     def _check_text(self, node: Any, path: DataPath) -> None:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                self._check_text(value, path + (key,))
-        elif isinstance(node, list):
-            for i, value in enumerate(node):
-                self._check_text(value, path + (i,))
-        elif isinstance(node, str) and path and path[-1] != "id" and _SUSPECT.search(node):
-            bad = sorted(
-                {
-                    c
-                    for c in node
-                    if c in _INVISIBLE - {"\u00a0"}
-                    or unicodedata.category(c) in ("Cc", "Co")
-                    and c not in "\n\t\r"
-                }
-            )
-            if bad:
-                self.add(
-                    path,
-                    f"contains an invisible character {_names(bad)} (delete it; it often "
-                    "comes with text pasted from Word or a web page)",
-                )
+        for where, message in text_problems(node, path):
+            self.add(where, message)
 
 
 def _describe(error: jsonschema.ValidationError) -> str:
@@ -304,19 +275,3 @@ def _describe(error: jsonschema.ValidationError) -> str:
         node = node[step]
     desc = node.get("description") if isinstance(node, dict) else None
     return f" (expected {desc})" if desc else ""
-
-
-def _bad_id(value: str) -> str:
-    bad = sorted({c for c in value if c in _INVISIBLE or not c.isprintable()})
-    if bad:
-        return (
-            f"{ascii(value)} contains an invisible character {_names(bad)} (delete it and type the id again)"
-        )
-    return (
-        f"'{value}' is not a valid id (expected lowercase letters a-z without diacritics, "
-        "digits and single hyphens, e.g. bien-phap-3)"
-    )
-
-
-def _names(chars: list[str]) -> str:
-    return ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'control character')}" for c in chars)

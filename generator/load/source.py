@@ -14,15 +14,16 @@ from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
-from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import InputError, Problem
+from generator.load.loaders import FastLoader as _FastLoader
+from generator.load.loaders import Loader as _Loader
+from generator.load.reading import read_text
 from generator.load.syntax import syntax_problem
 
-# NOTE: A resolution is tens of kilobytes; the limit only stops a runaway or hostile file before
-# PyYAML spends seconds and gigabytes on it.
-MAX_BYTES = 8 * 1024 * 1024
+# NOTE: a resolution's numbers have a few digits; past 4,300, Python will not even convert one.
+MAX_DIGITS = 100
 
 DataPath = tuple[str | int, ...]
 
@@ -76,7 +77,7 @@ def format_path(path: DataPath) -> str:
 def load(path: Path, name: str | None = None) -> Loaded:
     """Read and parse `path`; `name` is how messages call the file (defaults to the path)."""
     name = name or str(path)
-    text = _read_text(path, name)
+    text = read_text(path, name)
     return parse(text, name)
 
 
@@ -191,98 +192,6 @@ def _unprintable(err: yaml.reader.ReaderError, text: str, name: str) -> Problem:
     )
 
 
-def _read_text(path: Path, name: str) -> str:
-    def fail(message: str) -> InputError:
-        return InputError([Problem(file=name, line=None, path="(file)", message=message)])
-
-    try:
-        if path.is_dir():
-            raise fail("is a directory (expected a YAML file)")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise fail(
-                f"the file is {size:,} bytes, larger than the limit of {MAX_BYTES:,} "
-                "(expected a resolution of at most a few hundred kilobytes)"
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise fail("file not found (expected the resolution's YAML file; check the path)") from None
-    except PermissionError:
-        raise fail("cannot read the file: permission denied (make it readable)") from None
-    except OSError as err:
-        raise fail(f"cannot read the file: {err.strerror or err}") from None
-    if raw.startswith(b"\xef\xbb\xbf"):  # a BOM, as Notepad on Windows writes it
-        raw = raw[3:]
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = raw[: err.start].count(b"\n") + 1
-        column = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        byte = raw[err.start]
-        raise InputError(
-            [
-                Problem(
-                    file=name,
-                    line=line,
-                    path="(file)",
-                    message=f"byte 0x{byte:02X} at column {column} is not UTF-8 (expected the file saved "
-                    "as UTF-8; in Notepad: File > Save As > Encoding: UTF-8)",
-                )
-            ]
-        ) from None
-
-
-class _RecordAliases(yaml.composer.Composer):
-    """Composes nodes only, and records aliases instead of following them (a mixin before a
-    parser, which gives check_event and get_event)."""
-
-    alias_defects: list[tuple[DataPath, int, str]]
-    check_event: Any
-    get_event: Any
-
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        if self.check_event(AliasEvent):
-            event = self.get_event()
-            defect = (
-                ("yaml",),
-                event.start_mark.line + 1,
-                f"alias '*{event.anchor}' is not supported (write the value out in full)",
-            )
-            # NOTE: once per line is enough; an alias bomb repeats the same alias many times.
-            if defect not in self.alias_defects[-1:]:
-                self.alias_defects.append(defect)
-            return ScalarNode(tag=_STR, value="", start_mark=event.start_mark, end_mark=event.end_mark)
-        node = super().compose_node(parent, index)
-        return node
-
-
-class _Loader(_RecordAliases, yaml.SafeLoader):
-    """PyYAML in Python: slow, with the error messages editors see."""
-
-    def __init__(self, stream: str):
-        super().__init__(stream)
-        self.alias_defects = []
-
-
-_FastLoader: type | None
-try:
-    from yaml._yaml import CParser
-except ImportError:  # PyYAML built without libyaml
-    _FastLoader = None
-else:
-
-    class _FastLoader(_RecordAliases, CParser, SafeConstructor, yaml.resolver.Resolver):  # type: ignore[no-redef]
-        """libyaml scans and parses (about five times faster); composing stays in Python, so
-        aliases, tags and lines are handled exactly as by _Loader."""
-
-        def __init__(self, stream: str):
-            CParser.__init__(self, stream)
-            SafeConstructor.__init__(self)
-            yaml.resolver.Resolver.__init__(self)
-            yaml.composer.Composer.__init__(self)
-            self.alias_defects = []
-
-
 class _Builder:
     """Turns composed nodes into dicts, lists and scalars, collecting problems and lines."""
 
@@ -294,16 +203,18 @@ class _Builder:
     def problem(self, node: Node, path: DataPath, message: str) -> None:
         self.defects.append((path, node.start_mark.line + 1, message))
 
+    def refuse_tag(self, node: Node, path: DataPath) -> None:
+        self.problem(
+            node,
+            path,
+            f"tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not "
+            "allowed (remove it; only plain values are accepted)",
+        )
+
     def value(self, node: Node, path: DataPath) -> Any:
         self.lines[path] = node.start_mark.line + 1
         if node.tag not in _SCALAR_TAGS and node.tag not in _COLLECTION_TAGS:
-            self.problem(
-                node,
-                path,
-                f"tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not "
-                "allowed (remove it; only plain values are accepted)",
-            )
-            return None
+            return self.refuse_tag(node, path)
         if isinstance(node, MappingNode):
             return self.mapping(node, path)
         if isinstance(node, SequenceNode):
@@ -343,4 +254,15 @@ class _Builder:
         kind = _SCALAR_TAGS[node.tag]
         if kind in ("str", "text"):
             return node.value
-        return self._constructor.construct_object(node)
+        written = node.value.lstrip("+-").removeprefix("0x").removeprefix("0b")  # bases 16 and 2
+        if kind == "int" and (digits := sum(c not in "_:" for c in written)) > MAX_DIGITS:  # ':' base 60
+            return self.problem(
+                node,
+                path,
+                f"a number of {digits:,} digits is too long (expected a whole "
+                "number of a few digits, e.g. 1; if it is meant as text, put it in quotes)",
+            )
+        try:
+            return self._constructor.construct_object(node)
+        except (ValueError, LookupError):  # an explicit !!int, !!float or !!bool on what is not one
+            return self.refuse_tag(node, path)
