@@ -1,4 +1,4 @@
-/* Glossary terms: every <abbr title> on a page (generator/glossary.py marks each term of the
+/* Glossary terms: every <abbr title> on a page (generator/render/glossary.py marks each term of the
    glossary wherever it occurs) shows its explanation in a tooltip, on hover or on a tap. One
    tooltip element and a few listeners on the document serve every term of the page, so the page
    costs the same to start however many terms it has (Material's own tooltips, content.tooltips,
