@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 from generator.check.validate import validate
 from generator.load.source import parse
 from generator.outputs import checklists as downloads
-from generator.outputs import opendata
 from generator.render import checklist as ck
+from generator.render import opendata
 from tests.conftest import rendered
 from tests.test_literal import (
     HOSTILE,

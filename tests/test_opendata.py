@@ -8,8 +8,8 @@ import json
 import jsonschema
 import pytest
 
-from generator.outputs import opendata
 from generator.pipeline import load_resolution
+from generator.render import opendata
 from tests.conftest import ROOT, SMALL
 from tests.test_site import sentences, source_paragraphs
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.outputs.qr import qr_svg
 from generator.pipeline import load_resolution
 from generator.render import citation, trainers
 from generator.render.markdown import attr
+from generator.render.qr import qr_svg
 from tests.conftest import ROOT, SMALL
 
 

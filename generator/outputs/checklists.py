@@ -23,7 +23,7 @@ from generator.write.cache import Cache
 CSS = resources.STYLESHEETS / "checklist.css"
 # NOTE: the code that lays the files out is an input too (the form's fixed words, columns and
 # signers, the DOCX's layout, the PDF's options, the QR codes').
-_CODE = ("render/checklist.py", "render/footer.py", "outputs/docx.py", "outputs/pdf.py", "outputs/qr.py")
+_CODE = ("render/checklist.py", "render/footer.py", "outputs/docx.py", "outputs/pdf.py", "render/qr.py")
 
 
 def standalone_html(model: Resolution, cl: ck.Checklist, site_url: str, date: datetime.date) -> str:

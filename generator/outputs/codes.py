@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 
 from generator.model import Resolution
-from generator.outputs.qr import CODE, qr_svg
+from generator.render.qr import CODE, qr_svg
 from generator.render.trainers import link_targets
 from generator.write.cache import Cache
 

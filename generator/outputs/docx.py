@@ -13,8 +13,8 @@ import zipfile
 from dataclasses import dataclass
 
 from generator.model import Resolution
-from generator.outputs.qr import qr_png
 from generator.render import checklist as ck
+from generator.render.qr import qr_png
 
 TEXT_WIDTH_MM = 210 - 30 - 15
 WIDTHS_MM = [10, 0, 24, 12, 12, 12, 22, 14]  # 0: the content column takes the rest

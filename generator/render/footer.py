@@ -7,7 +7,7 @@ import datetime
 import html
 
 from generator.model import Resolution
-from generator.outputs.qr import qr_svg, qr_svg_data_uri
+from generator.render.qr import qr_svg, qr_svg_data_uri
 
 FONT = '"Times New Roman", "Liberation Serif", serif'
 

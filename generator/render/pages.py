@@ -8,8 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from generator import paths
 from generator.model import Resolution
-from generator.outputs import opendata
-from generator.render import checklist, glossary, trainers
+from generator.render import checklist, glossary, opendata, trainers
 from generator.render.environment import markdown_environment
 
 
