@@ -28,7 +28,7 @@ from generator.errors import InputError
 from generator.mkdocs import literal, serve
 from generator.mkdocs.config import ResolutionPluginConfig, configured_site_url, with_slash
 from generator.model import Resolution
-from generator.outputs.site import site_files
+from generator.outputs.site import linked_paths, site_files
 from generator.render.markdown import slugify
 from generator.render.pages import nav
 from generator.write.cache import Cache
@@ -108,16 +108,24 @@ class ResolutionPlugin(BasePlugin[ResolutionPluginConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """In the offline build, the search worker shim from the npm package, not from a CDN."""
+        """Name the files written after the build (empty until then), so that MkDocs checks the
+        pages' links to them and writes those links for the site's layout, as it does for links
+        between pages; offline, add the search worker shim."""
+        for path in linked_paths(self.model) if self.model is not None else ():
+            files.append(File.generated(config, path, content=b""))
         if _offline(config):
-            package = Path(config.config_file_path or ".").resolve().parent / self.config.iframe_worker
-            source = package / "shim" / "index.js"
-            if not source.is_file():
-                raise PluginError(f"{source} is missing: run `make node_modules` (npm ci)")
-            files.append(File.generated(config, SHIM, abs_src_path=str(source)))
-            version = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
-            config.extra["iframe_worker_version"] = version
+            files.append(self._shim(config))
         return files
+
+    def _shim(self, config: MkDocsConfig) -> File:
+        """The search worker shim from the npm package, not from a CDN (the offline build)."""
+        package = Path(config.config_file_path or ".").resolve().parent / self.config.iframe_worker
+        source = package / "shim" / "index.js"
+        if not source.is_file():
+            raise PluginError(f"{source} is missing: run `make node_modules` (npm ci)")
+        version = json.loads((package / "package.json").read_text(encoding="utf-8"))["version"]
+        config.extra["iframe_worker_version"] = version
+        return File.generated(config, SHIM, abs_src_path=str(source))
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """Keep the theme's compiled templates from one build to the next (MkDocs makes a new

@@ -43,6 +43,11 @@ def standalone_html(model: Resolution, cl: ck.Checklist, site_url: str, date: da
     )
 
 
+def download_paths(model: Resolution) -> list[str]:
+    """The site paths of the checklists' downloads, known before the build."""
+    return [paths.checklist_download(cl.unit, ext) for cl in ck.checklists(model) for ext in ("pdf", "docx")]
+
+
 def checklist_files(
     model: Resolution, *, site_url: str, date: datetime.date, cache: Cache
 ) -> dict[str, bytes]:

@@ -11,6 +11,11 @@ from generator.render.trainers import link_targets
 from generator.write.cache import Cache
 
 
+def qr_paths(model: Resolution) -> list[str]:
+    """The site paths of the QR codes, known before the build."""
+    return [target.qr for target in link_targets(model)]
+
+
 def _svg_file(url: str) -> bytes:
     return (qr_svg(url) + "\n").encode("utf-8")
 

@@ -7,12 +7,20 @@ from __future__ import annotations
 
 import datetime
 
+from generator import paths
 from generator.model import Resolution
-from generator.outputs.checklists import checklist_files
-from generator.outputs.codes import qr_files
+from generator.outputs.checklists import checklist_files, download_paths
+from generator.outputs.codes import qr_files, qr_paths
 from generator.outputs.leaflet import leaflet_files
 from generator.outputs.search import language_file
 from generator.write.cache import Cache
+
+
+def linked_paths(model: Resolution) -> list[str]:
+    """The paths of the files above that pages link to (QR codes, downloads, the leaflet PDF),
+    known before the build: the plugin names them to MkDocs, which then checks the links to them
+    and writes each link for the site's layout, as it does for links between pages."""
+    return [*qr_paths(model), *download_paths(model), paths.LEAFLET_PDF]
 
 
 def site_files(

@@ -34,7 +34,6 @@ def render_site(
         "checklist": checklist,
         "opendata": opendata,
         "glance": trainers.glance,
-        "site_rel": trainers.site_rel,
     }
     pages: list[tuple[str, str, dict]] = [
         (paths.HOME, "home.md.jinja2", {}),

@@ -7,7 +7,6 @@ the renderers are given (`SITE_URL` in the templates' context).
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 
 import jinja2
@@ -164,15 +163,6 @@ def glance(item: Item) -> str:
         return item.title
     text = item.text
     return text if len(text) <= 120 else text[:120].rsplit(" ", 1)[0].rstrip(",;:") + " …"
-
-
-def site_rel(here: str, target_url: str) -> str:
-    """A relative URL from the built page of `here` to a site-relative URL (for raw HTML)."""
-    path, _, anchor = target_url.partition("#")
-    rel = posixpath.relpath(path or ".", paths.url(here) or ".")
-    if path == "" or path.endswith("/"):
-        rel = "./" if rel == "." else rel + "/"
-    return rel + (f"#{anchor}" if anchor else "")
 
 
 def render_trainer_pages(model: Resolution, env: jinja2.Environment, common: dict) -> dict[str, str]:
