@@ -160,12 +160,15 @@ def form_html(
     link: Callable[[Item], str],
     copy: Callable[[Row], tuple[str, str]] | None = None,
     fillable: bool = False,
+    markdown: bool = False,
     templates_cache: Path | None = None,
 ) -> str:
     """The form as an HTML block: header, title, table, signatures (no blank lines, so that
-    Markdown keeps it as one raw HTML block). `link` gives the URL of an item's page; on the web
-    page only, `copy` gives the (absolute URL, citation) of a row's copy buttons and `fillable`
-    adds the result boxes and text fields to fill the form in with."""
+    Markdown keeps it as one HTML block). `link` gives the URL of an item's page; on the web
+    page only, `copy` gives the (absolute URL, citation) of a row's copy buttons, `fillable`
+    adds the result boxes and text fields to fill the form in with, and `markdown` makes each
+    row's link a Markdown link (`link` then gives the item page's `.md` path, relative to the
+    page's), which MkDocs checks and writes for the site's layout."""
     html = (
         html_environment(templates_cache)
         .get_template("checklist_form.html.jinja2")
@@ -175,6 +178,7 @@ def form_html(
             link=link,
             copy=copy,
             fillable=fillable,
+            markdown=markdown,
             anchor=row_anchor,
             basis=basis,
             columns=COLUMNS,
@@ -208,10 +212,8 @@ def pages(
     for cl in lists:
         here = paths.checklist_page(cl.unit)
 
-        def link(item: Item) -> str:
-            # NOTE: raw HTML is not rewritten by MkDocs: link to the item's URL from the page's
-            # URL, /bang-kiem/<unit>/, two folders below the site root.
-            return "../../" + paths.url(paths.item_page(item))
+        def link(item: Item, here: str = here) -> str:
+            return paths.link(here, paths.item_page(item))
 
         def copy(row: Row, cl: Checklist = cl) -> tuple[str, str]:
             return site_url + row_url(cl, row), citation.of_checklist_row(model, row.item)
@@ -224,7 +226,9 @@ def pages(
                 "checklist.md.jinja2",
                 {
                     "cl": cl,
-                    "form": form_html(model, cl, link, copy, fillable=True, templates_cache=templates_cache),
+                    "form": form_html(
+                        model, cl, link, copy, fillable=True, markdown=True, templates_cache=templates_cache
+                    ),
                     "key": storage_key(model, cl.unit),
                     "title": title(model),
                     "footer": footer.screen_footer(lines, url),

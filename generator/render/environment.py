@@ -8,6 +8,7 @@ import functools
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 from generator import paths, resources
 from generator.render import citation, glossary, markdown
@@ -51,7 +52,8 @@ def markdown_environment(cache: Path | None) -> jinja2.Environment:
 
 @functools.cache
 def html_environment(cache: Path | None) -> jinja2.Environment:
-    """The environment of the HTML fragments (`templates/*.html.jinja2`): autoescaped."""
+    """The environment of the HTML fragments (`templates/*.html.jinja2`): autoescaped, but for
+    text through `md` (Markdown-escaped instead)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(resources.TEMPLATES),
         autoescape=True,
@@ -61,4 +63,6 @@ def html_environment(cache: Path | None) -> jinja2.Environment:
     )
     if cache is not None:
         env.bytecode_cache = TemplateCache(env, cache)
+    # NOTE: for the text of elements with the `markdown` attribute, which is Markdown, not HTML.
+    env.filters["md"] = lambda text: markupsafe.Markup(markdown.md(text))
     return env
