@@ -4,12 +4,15 @@ index inlined as a script, the search worker shim from node_modules instead of a
 
 The configuration is generated (mkdocs.yml INHERITed, the offline plugin added), not kept beside
 mkdocs.yml, so that plugins added to mkdocs.yml are in the offline build too.
+
+Every link of a page to another page or to a file of the site is one MkDocs writes (a Markdown
+link, also inside HTML with the `markdown` attribute), so the pages need no rewriting here: MkDocs
+writes `a/b.md` as `a/b.html` in this layout, as it writes it `a/b/` in the published one.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +22,6 @@ from mkdocs.utils.yaml import yaml_load
 
 from generator.write.archive import scratch_beside, zip_tree
 from generator.write.site import config_beside
-from generator.write.tree import write_files
 
 
 def offline_config(mkdocs_yml: Path) -> str:
@@ -62,52 +64,6 @@ def build(out_dir: Path, mkdocs_yml: Path) -> None:
         )
 
 
-_LINK = re.compile(r'(?P<attr>\b(?:href|src)=")(?P<path>[^"#?:]*)(?P<rest>[#?][^"]*)?"')
-
-
-def relinked(site: Path) -> dict[str, bytes]:
-    """Point raw-HTML links written for directory URLs at the files of the offline layout.
-
-    Returns the pages that change, {site path: bytes}. Markdown links are rewritten by MkDocs for `use_directory_urls: false`, but links that the
-    templates write as HTML (checklist rows, downloads, the trainers' pages) assume that page
-    `a/b/` lives in the folder `a/b/`. Opened from disk, `a/b/` is the file `a/b.html`, and a
-    page's own relative links start from its folder. Only links that do not resolve are changed.
-    """
-    out: dict[str, bytes] = {}
-    for page in sorted(site.rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
-        here = page.parent
-        # The folder the page had with directory URLs (`a/b.html` was `a/b/index.html`).
-        was = here if page.name == "index.html" else here / page.stem
-
-        def fix(match: re.Match) -> str:
-            rel = match["path"]
-            if not rel or rel.startswith(("/", "data")):
-                return match[0]
-            for base in (here, was):
-                target = _offline_file(base, rel)
-                if target is not None:
-                    new = os.path.relpath(target, here).replace(os.sep, "/")
-                    return f'{match["attr"]}{new}{match["rest"] or ""}"'
-            return match[0]
-
-        new_text = _LINK.sub(fix, text)
-        if new_text != text:
-            out[page.relative_to(site).as_posix()] = new_text.encode("utf-8")
-    return out
-
-
-def _offline_file(base: Path, rel: str) -> Path | None:
-    """The file a relative link from `base` opens from disk, or None."""
-    target = Path(os.path.normpath(base / rel))
-    if target.is_file():
-        return target
-    for candidate in (target.with_name(target.name + ".html"), target / "index.html"):
-        if candidate.is_file():
-            return candidate
-    return None
-
-
 def make_zip(mkdocs_yml: Path, archive: Path) -> int:
     """Build the offline site of `mkdocs_yml` and zip it into `archive`; returns the file count.
     Raises RuntimeError when the build fails (MkDocs has printed why)."""
@@ -116,5 +72,4 @@ def make_zip(mkdocs_yml: Path, archive: Path) -> int:
     with scratch_beside(archive) as scratch:
         site = scratch / "site"
         build(site, mkdocs_yml)
-        write_files(site, relinked(site))
         return zip_tree(site, archive, partial=scratch / archive.name)

@@ -38,8 +38,10 @@ def _parse(path: Path) -> _Page:
     return parser
 
 
-def audit(site: Path) -> tuple[list[str], int]:
-    """Broken internal links as 'page: link (why)', and how many links were checked."""
+def audit(site: Path, *, from_disk: bool = False) -> tuple[list[str], int]:
+    """Broken internal links as 'page: link (why)', and how many links were checked. With
+    `from_disk` (a site opened from file://), a link must name a file: a browser shows a folder's
+    listing, not its index.html."""
     site = Path(site).resolve()
     _parse.cache_clear()
     broken, checked = [], 0
@@ -51,6 +53,10 @@ def audit(site: Path) -> tuple[list[str], int]:
                 continue  # external: the privacy audit shows none is requested
             checked += 1
             target_url = urlsplit(urljoin(page_url, link))
+            if from_disk and parts.path and (parts.path.endswith("/")
+                                             or (site / target_url.path.lstrip("/")).is_dir()):
+                broken.append(f"{page_url}: {link} (a folder, not a file)")
+                continue
             target = resolve(site, target_url.path) if parts.path else html
             if target is None:
                 broken.append(f"{page_url}: {link} (no such file)")

@@ -49,9 +49,11 @@ def test_the_zip_holds_the_shim_from_npm_and_no_cdn_address(unpacked):
     assert (unpacked / "search/search_index.js").is_file()
 
 
-def test_every_link_of_the_unpacked_site_resolves(unpacked):
-    broken, checked = links.audit(unpacked)
-    assert checked > 100
+def test_every_link_of_the_unpacked_site_opens_a_file_from_disk(unpacked):
+    # NOTE: MkDocs writes every link between pages and to the site's files for this layout
+    # (`a/b.html`); nothing rewrites them after the build.
+    broken, checked = links.audit(unpacked, from_disk=True)
+    assert checked > 1000
     assert broken == []
 
 
