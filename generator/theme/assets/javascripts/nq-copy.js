@@ -1,6 +1,11 @@
 /* Copy link / copy citation. Each <div class="nq-copy" data-nq-url data-nq-cite> gets two buttons
    and a polite live region that confirms the copy. Without JavaScript the box stays empty (and
-   hidden); the URL and citation are printed on the page anyway. */
+   hidden); the URL and citation are printed on the page anyway.
+   NOTE: kept instead of Material's clipboard (clipboard.js on [data-clipboard-text], whose only
+   buttons are the code blocks' with content.code.copy), which lacks what users need here: its
+   "Đã sao chép" shows in a dialog that screen readers are not told of (ours: a live region
+   saying which of the two was copied), a failed copy says nothing (ours: shows the text to copy
+   by hand), and its buttons would be in the page, dead, without JavaScript. */
 (function () {
   "use strict";
 
