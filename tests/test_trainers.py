@@ -1,30 +1,41 @@
-"""The trainers' pieces as pure functions: relative links, link targets, citations, QR SVG."""
+"""The trainers' pieces as pure functions: links, link targets, citations, QR SVG."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from generator.outputs.site import linked_paths
 from generator.pipeline import load_resolution
 from generator.render import citation, trainers
 from generator.render.markdown import attr
 from generator.render.qr import qr_svg
-from tests.conftest import ROOT, SMALL
+from tests.conftest import ROOT, SMALL, rendered
 
 
-@pytest.mark.parametrize(
-    ("here", "target", "expected"),
-    [
-        ("giang-vien.md", "qr/bien-phap-3.svg", "../qr/bien-phap-3.svg"),
-        ("giang-vien.md", "", "../"),
-        ("index.md", "", "./"),
-        ("index.md", "bien-phap/3/", "bien-phap/3/"),
-        ("trinh-chieu/bien-phap-3.md", "bien-phap/3/", "../../bien-phap/3/"),
-        ("tap-hop.md", "nghi-quyet/#muc-tieu-2", "../nghi-quyet/#muc-tieu-2"),
-        ("bien-phap/3.md", "trinh-chieu/bien-phap-3/", "../../trinh-chieu/bien-phap-3/"),
-    ],
-)
-def test_site_rel_links_from_the_built_page(here, target, expected):
-    assert trainers.site_rel(here, target) == expected
+def test_pages_link_to_pages_and_files_only_with_links_mkdocs_writes():
+    """No page writes a relative URL of its own in HTML (`href="../x/"`, `src="qr/x.svg"`): links
+    to pages and to the site's files are Markdown (inside HTML, in elements with the `markdown`
+    attribute) to the .md page or the file, which MkDocs checks and writes for the site's layout:
+    directory URLs, or the offline copy's files."""
+    pages = rendered(load_resolution(ROOT / "resolution.yaml"), "resolution.yaml")
+    raw = {
+        path: re.findall(r'\b(?:href|src)="(?![a-z]+:|#)[^"]*"', text)
+        for path, text in pages.items()
+        if path.endswith(".md")
+    }
+    assert {path: links for path, links in raw.items() if links} == {}
+    assert "[Thoát trình chiếu](../bien-phap/3.md)" in pages["trinh-chieu/bien-phap-3.md"]
+    assert "](qr/bien-phap-3.svg){ .nq-qr" in pages["giang-vien.md"]
+
+
+def test_the_files_pages_link_to_are_named_to_mkdocs_and_written_after_the_build(site):
+    """The plugin names them to MkDocs as empty placeholders (so it checks the links to them);
+    after the build each holds its content."""
+    paths = linked_paths(load_resolution(ROOT / "resolution.yaml"))
+    assert "to-roi/nghi-quyet-to-roi.pdf" in paths and "qr/trang-chu.svg" in paths
+    assert [p for p in paths if (site / p).stat().st_size == 0] == []
 
 
 def test_link_targets_cover_home_full_text_sections_and_items_in_order():
