@@ -53,8 +53,11 @@ def audit(site: Path, *, from_disk: bool = False) -> tuple[list[str], int]:
                 continue  # external: the privacy audit shows none is requested
             checked += 1
             target_url = urlsplit(urljoin(page_url, link))
-            if from_disk and parts.path and (parts.path.endswith("/")
-                                             or (site / target_url.path.lstrip("/")).is_dir()):
+            if (
+                from_disk
+                and parts.path
+                and (parts.path.endswith("/") or (site / target_url.path.lstrip("/")).is_dir())
+            ):
                 broken.append(f"{page_url}: {link} (a folder, not a file)")
                 continue
             target = resolve(site, target_url.path) if parts.path else html
