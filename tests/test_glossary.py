@@ -191,3 +191,36 @@ def test_glossary_and_explanations_render_literally_whatever_they_contain():
     # the tooltip definition is appended to every page, on one line
     line = "*[UBND]: Ủy ban *nhân* dân: Cơ quan <b>hành chính</b> [xem](http://x) | 1. _a_"
     assert all(page.rstrip("\n").endswith(line) for here, page in plan.items() if here.endswith(".md"))
+
+
+def test_citations_and_the_basis_column_carry_no_glossary_marks(site):
+    """Citations of the resolution on the collection and projector pages and the checklists'
+    "Căn cứ" cells name it; they do not use its terms, so they are not marked (an item page's
+    own citation, and the text, are)."""
+    import re
+
+    checklist = page(site, "bang-kiem/xa-phuong-thi-tran")
+    cells = re.findall(r'(?s)<td class="bk-basis">(.*?)</td>', checklist)
+    assert cells and not [c for c in cells if "<abbr" in c]
+    collection = page(site, "tap-hop")
+    cites = re.findall(r'(?s)<p class="nq-cite">(.*?)</p>', collection)
+    assert cites and not [c for c in cites if "<abbr" in c]
+    projector = page(site, "trinh-chieu/bien-phap-4")
+    assert "<abbr" not in re.search(r'(?s)<p class="nq-projector__cite">(.*?)</p>', projector).group(1)
+    item = page(site, "bien-phap/4")
+    assert "<abbr" in re.search(r'(?s)<p class="nq-cite">(.*?)</p>', item).group(1)
+
+
+def test_the_unmarking_keeps_the_words_around_a_mark():
+    import markdown
+
+    from generator.mkdocs.plain_text import PlainTextExtension
+
+    md = markdown.Markdown(extensions=["abbr", "attr_list", "md_in_html", PlainTextExtension()])
+    html = md.convert(
+        '<p class="bk-basis" markdown="span">A HĐND *b* HĐND c</p>\n\nHĐND d\n\n*[HĐND]: Hội đồng nhân dân\n'
+    )
+    assert html == (
+        '<p class="bk-basis">A HĐND <em>b</em> HĐND c</p>\n'
+        '<p><abbr title="Hội đồng nhân dân">HĐND</abbr> d</p>'
+    )

@@ -27,6 +27,7 @@ from generator import dates, paths, pipeline, resources
 from generator.errors import InputError
 from generator.mkdocs import literal, serve
 from generator.mkdocs.config import ResolutionPluginConfig, configured_site_url, with_slash
+from generator.mkdocs.plain_text import PlainTextExtension
 from generator.model import Resolution
 from generator.outputs.site import linked_paths, site_files
 from generator.render.markdown import slugify
@@ -74,6 +75,7 @@ class ResolutionPlugin(BasePlugin[ResolutionPluginConfig]):
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify)
         if "toc" not in config.markdown_extensions:
             config.markdown_extensions.append("toc")
+        config.markdown_extensions.append(PlainTextExtension())
         if _offline(config):
             config.extra["polyfills"] = _polyfills(config.extra.get("polyfills") or [])
         shown = _shown(self.resolution)
