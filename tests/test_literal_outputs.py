@@ -226,6 +226,25 @@ def test_the_docx_holds_any_wording_exactly(text):
     assert text in cells or any(text in c.split("\n") for c in cells)
 
 
+def test_a_subject_too_long_for_a_docx_property_is_cut_there_and_kept_whole_in_the_document():
+    """python-docx refuses core properties over 255 characters: a long trích yếu (or a long
+    number or type) must not stop the build."""
+    import dataclasses
+
+    from docx import Document
+
+    model, cl = _checklist("Đã làm.")
+    subject = "về " + "một việc rất dài và rất nhiều chữ " * 10
+    model = dataclasses.replace(model, document=dataclasses.replace(model.document, subject=subject))
+    url = ck.page_url("https://example.org/", cl)
+    document = Document(io.BytesIO(downloads_docx(model, cl, url, datetime.date(2024, 3, 1))))
+    assert len(document.core_properties.subject) == 255
+    assert document.core_properties.subject.endswith("…")
+    assert document.core_properties.subject[:-1] in f"việc thực hiện {model.citation} {subject}"
+    shown = "\n".join(p.text for p in document.paragraphs)
+    assert " ".join(subject.split()) in " ".join(shown.split())
+
+
 def downloads_docx(model, cl, url: str, date: datetime.date) -> bytes:
     from generator.outputs.docx import checklist_docx, docx_form
     from generator.render.footer import footer_lines

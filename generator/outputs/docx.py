@@ -20,6 +20,8 @@ TEXT_WIDTH_MM = 210 - 30 - 15
 WIDTHS_MM = [10, 0, 24, 12, 12, 12, 22, 14]  # 0: the content column takes the rest
 FONT = "Times New Roman"
 SYMBOL_FONT = "Segoe UI Symbol"
+# The longest text a DOCX core property (title, subject) holds: python-docx refuses a longer one.
+PROPERTY_CHARS = 255
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -245,8 +247,8 @@ def checklist_docx(form: DocxForm, *, url: str, footer: list[str], date: datetim
         first(box.cell(0, 1)).add_run().add_picture(io.BytesIO(png), width=Mm(15))
 
     props = d.core_properties
-    props.title = f"{kind} – {form.unit}"
-    props.subject = subject
+    props.title = _property(f"{kind} – {form.unit}")
+    props.subject = _property(subject)
     props.language = "vi-VN"
     props.author = props.last_modified_by = ""
     props.revision = 1
@@ -255,6 +257,12 @@ def checklist_docx(form: DocxForm, *, url: str, footer: list[str], date: datetim
     out = io.BytesIO()
     d.save(out)
     return _fixed_zip(out.getvalue(), moment)
+
+
+def _property(text: str) -> str:
+    """`text` as a core property: cut with "…" where it is too long (a long trích yếu), the
+    document itself keeps it whole."""
+    return text if len(text) <= PROPERTY_CHARS else text[: PROPERTY_CHARS - 1] + "…"
 
 
 def _fixed_zip(data: bytes, moment: datetime.datetime) -> bytes:
