@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator import dates, pipeline
 from generator.errors import InputError
-from generator.mkdocs.config import configured_site_url, with_slash
+from generator.mkdocs.config import configured_site_url
 from generator.mkdocs.offline import make_zip
 from generator.write.cache import Cache
 from generator.write.site import build_site
@@ -43,7 +43,7 @@ def _build(args: argparse.Namespace) -> int:
     generated = pipeline.build(
         args.resolution,
         args.out,
-        site_url=with_slash(site_url),
+        site_url=site_url,
         epoch=os.environ.get(dates.EPOCH_ENV),
         cache=Cache(args.cache_dir),
         check_only=args.check,
@@ -108,7 +108,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--site-url",
         default=None,
-        help="the address the site is published at (default: site_url of --config)",
+        help="the address the site is published at (default: site_url of --config, else the data's site.url)",
     )
     build.add_argument("--cache-dir", type=Path, default=Path(".cache"))
     build.add_argument(

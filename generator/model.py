@@ -18,6 +18,21 @@ class Document:
     place: str
     subject: str
 
+    @property
+    def citation(self) -> str:
+        """ "Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của HĐND tỉnh Tuyên Quang"."""
+        return f"{self.type} số {self.number} ngày {self.date:%d/%m/%Y} của {self.issuer_short}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Site:
+    """How the resolution's site names itself (ours): the name in every page's title and header,
+    the description for pages without their own, and the public address (None: not given)."""
+
+    name: str
+    description: str
+    url: str | None = None
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Source:
@@ -138,6 +153,8 @@ class Resolution:
     format: int
     version: str
     document: Document
+    # Given in the data (`site:`), or made from `document` where the data leaves it out.
+    site: Site
     source: Source
     status: Status
     unit_types: tuple[UnitType, ...]
@@ -162,8 +179,7 @@ class Resolution:
     @property
     def citation(self) -> str:
         """ "Nghị quyết số 55/NQ-HĐND ngày 07/12/2023 của HĐND tỉnh Tuyên Quang"."""
-        d = self.document
-        return f"{d.type} số {d.number} ngày {d.date:%d/%m/%Y} của {d.issuer_short}"
+        return self.document.citation
 
     def item(self, item_id: str) -> Item:
         """The item with this id (ids are validated to exist and be unique)."""

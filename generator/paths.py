@@ -28,6 +28,11 @@ def item_page(item: Item) -> str:
     return f"{item.section_id}/{item.number}.md"
 
 
+def with_slash(url: str | None) -> str:
+    """The site's address with one final slash ("/" when none is set)."""
+    return (url or "/").rstrip("/") + "/"
+
+
 def url(page: str) -> str:
     """The site-relative URL of a page: `bien-phap/3.md` -> `bien-phap/3/`, `index.md` -> ``."""
     stem = page[: -len(".md")]

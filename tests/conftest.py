@@ -13,7 +13,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SMALL = ROOT / "tests" / "fixtures" / "small.yaml"
 SEED = ROOT.parent / "shared" / "seeds" / "000_60993373e26fb44d.txt"
-# The address the renderers are given in tests that render without MkDocs (golden output too).
+# The address the renderers are given in tests that render without MkDocs (golden output too);
+# the small fixture's own `site.url`, which its builds use.
 TEST_URL = "https://example.org/"
 
 

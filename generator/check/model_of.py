@@ -8,7 +8,24 @@ from typing import Any
 
 from generator.check.data import clean
 from generator.check.requirements import build_requirements
-from generator.model import Document, Explanation, Item, Resolution, Section, Source, Status, Term, UnitType
+from generator.model import (
+    Document,
+    Explanation,
+    Item,
+    Resolution,
+    Section,
+    Site,
+    Source,
+    Status,
+    Term,
+    UnitType,
+)
+
+# The longest subject (trích yếu) a site's name made from the data keeps whole: the name heads
+# every page and its title, and a longer one crowds the header on a phone.
+NAME_SUBJECT_CHARS = 60
+# What a site's description made from the data says of the site after the resolution's citation.
+DESCRIPTION_TAIL = "nguyên văn từng mục, dễ đọc trên điện thoại, dễ in và dẫn chiếu."
 
 
 def build_model(data: dict[str, Any]) -> Resolution:
@@ -49,10 +66,12 @@ def build_model(data: dict[str, Any]) -> Resolution:
     doc = dict(data["document"], date=date(data["document"]["date"]))
     src = dict(data["source"], date=date(data["source"]["date"]))
     requirements, not_checkable = build_requirements(data)
+    document = record(Document, doc)
     return Resolution(
         format=data["format"],
         version=data["version"],
-        document=record(Document, doc),
+        document=document,
+        site=_site(data.get("site", {}), document),
         source=record(Source, src),
         status=record(Status, data["status"]),
         unit_types=tuple(record(UnitType, u) for u in data["unit_types"]),
@@ -72,3 +91,33 @@ def _term(raw: dict[str, Any]) -> Term:
         kind=raw.get("kind", "abbreviation" if expansion else "term"),
         variants=tuple(clean(v) for v in raw.get("variants", ())),
     )
+
+
+def _site(raw: dict[str, Any], document: Document) -> Site:
+    """The site's name and description as the data gives them, else made from `document`."""
+    return Site(
+        name=clean(raw["name"]) if "name" in raw else site_name(document),
+        description=clean(raw["description"]) if "description" in raw else site_description(document),
+        url=raw["url"].strip() if "url" in raw else None,
+    )
+
+
+def site_name(document: Document) -> str:
+    """ "Nghị quyết 7/NQ-HĐND về một việc thử nghiệm": type, number and the subject, shortened."""
+    return f"{document.type} {document.number} {_short(document.subject)}"
+
+
+def site_description(document: Document) -> str:
+    """The resolution's citation and subject, and what the site gives of it."""
+    return f"{document.citation} {document.subject}: {DESCRIPTION_TAIL}"
+
+
+def _short(subject: str) -> str:
+    """The subject without its place ("trên địa bàn tỉnh ...", which the description gives), cut
+    after a whole word with "…" when still longer than NAME_SUBJECT_CHARS."""
+    subject = subject.split(" trên địa bàn ", 1)[0]
+    if len(subject) <= NAME_SUBJECT_CHARS:
+        return subject
+    head = subject[: NAME_SUBJECT_CHARS + 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head else head[:NAME_SUBJECT_CHARS]
+    return cut.rstrip(",;:") + "…"

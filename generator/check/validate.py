@@ -134,6 +134,8 @@ class _Checker:
             self.add(path, bad_id(error.instance))
         elif error.validator == "pattern" and "[0-9]{4}" in error.validator_value:
             self.add(path, f"'{error.instance}' is not a date in the form YYYY-MM-DD{described}")
+        elif error.validator == "pattern" and "https?://" in error.validator_value:
+            self.add(path, f"'{error.instance}' is not a web address{described}")
         elif error.validator in ("pattern", "minLength"):
             if not (error.validator == "pattern" and len(error.instance) == 0):  # reported once
                 self.add(path, f"is empty{described}")

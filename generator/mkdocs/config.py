@@ -26,8 +26,3 @@ def configured_site_url(config_file: Path) -> str | None:
     """site_url as the configuration file gives it (SITE_URL applied through its !ENV tag)."""
     with open(config_file, "rb") as f:
         return yaml_load(f).get("site_url")
-
-
-def with_slash(url: str | None) -> str:
-    """The site's address with one final slash ("/" when none is set)."""
-    return (url or "/").rstrip("/") + "/"

@@ -1,4 +1,5 @@
-"""Text stays text in MkDocs' own templates: page titles, descriptions and navigation labels.
+"""Text stays text in MkDocs' own templates: page titles, descriptions and navigation labels (and
+the site's name and description, which the plugin sets from the data).
 
 Our Markdown escapes data with `render.md`, but titles and descriptions travel in the front
 matter and the navigation, and MkDocs renders its theme with autoescape off: a section title

@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 from generator import dates, paths, pipeline, resources
 from generator.errors import InputError
 from generator.mkdocs import literal, serve
-from generator.mkdocs.config import ResolutionPluginConfig, configured_site_url, with_slash
+from generator.mkdocs.config import ResolutionPluginConfig, configured_site_url
 from generator.mkdocs.plain_text import PlainTextExtension
 from generator.model import Resolution
 from generator.outputs.site import linked_paths, site_files
@@ -67,9 +67,8 @@ class ResolutionPlugin(BasePlugin[ResolutionPluginConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         self.resolution = root / self.config.resolution
         self.cache = Cache(root / self.config.cache_dir)
-        self.site_url = published_url(config, serving=self.command == "serve")
-        if self.command == "serve":
-            config.site_url = self.site_url  # canonical links and the sitemap, as published
+        serving = self.command == "serve"
+        given = configured_url(config, serving=serving)
         if str(resources.THEME) not in config.theme.dirs:
             config.theme.dirs.insert(0, str(resources.THEME))
         config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify)
@@ -83,7 +82,9 @@ class ResolutionPlugin(BasePlugin[ResolutionPluginConfig]):
             generated = pipeline.build(
                 self.resolution,
                 Path(config.docs_dir),
-                site_url=self.site_url,
+                site_url=given,
+                # NOTE: serve's own address, only when neither the configuration nor the data has one.
+                fallback_url=config.site_url if serving else None,
                 epoch=self.user_epoch,
                 cache=self.cache,
                 name=shown,
@@ -99,15 +100,29 @@ class ResolutionPlugin(BasePlugin[ResolutionPluginConfig]):
                     flush=True,
                 )
                 config.nav = self.last_good_nav
+                self._name_site(config, serving=serving)
                 return config
             raise PluginError(f"{header}:\n{err.report()}") from None
-        self.model, self.date = generated.model, generated.date
+        self.model, self.date, self.site_url = generated.model, generated.date, generated.site_url
         config.nav = self.last_good_nav = nav(generated.model)
+        self._name_site(config, serving=serving)
         if self.user_epoch is None:
             # NOTE: MkDocs dates the sitemap by this variable, read later in the same build; the
             # data's date keeps two builds of the same data byte-identical, on any day.
             os.environ[dates.EPOCH_ENV] = str(dates.source_date_epoch(generated.model))
         return config
+
+    def _name_site(self, config: MkDocsConfig, *, serving: bool) -> None:
+        """The site's name, description and address from the last good resolution: mkdocs.yml
+        names no resolution, so that one configuration builds the site of any."""
+        if self.model is None:
+            return
+        # NOTE: escaped, as titles are (literal.py): the theme prints them with autoescape off, and
+        # a name made from the data's number or subject is the data's text.
+        config.site_name = literal.literal(self.model.site.name)
+        config.site_description = literal.literal(self.model.site.description)
+        if serving or (config.site_url is None and self.site_url != "/"):
+            config.site_url = self.site_url  # canonical links and the sitemap, as published
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Name the files written after the build (empty until then), so that MkDocs checks the
@@ -168,17 +183,16 @@ class ResolutionPlugin(BasePlugin[ResolutionPluginConfig]):
         return server
 
 
-def published_url(config: MkDocsConfig, *, serving: bool) -> str:
-    """The address the site is published at, with one final slash ("/" when none is set).
+def configured_url(config: MkDocsConfig, *, serving: bool) -> str | None:
+    """The address the configuration gives the site (SITE_URL applied), or None.
 
     NOTE: under `mkdocs serve` the preview is the site as it will be published: MkDocs puts its
-    own address in site_url before any plugin runs, so the configured one (SITE_URL applied) is
-    read from mkdocs.yml. QR codes, canonical links and the checklists' downloads then name the
+    own address in site_url before any plugin runs, so the configured one is read from the
+    configuration file. QR codes, canonical links and the checklists' downloads then name the
     public address, and the downloads come from the cache `make site` filled."""
-    url = config.site_url
-    if serving and config.config_file_path:
-        url = configured_site_url(Path(config.config_file_path)) or url
-    return with_slash(url)
+    if serving:
+        return configured_site_url(Path(config.config_file_path)) if config.config_file_path else None
+    return config.site_url
 
 
 def _offline(config: MkDocsConfig) -> bool:
