@@ -1,4 +1,5 @@
-"""Command line: `python -m generator check | build | site | offline` (console script: nq-generator)."""
+"""Command line: `python -m generator check | build | site | serve | offline` (console script:
+nq-generator)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from pathlib import Path
 
 from generator import dates, pipeline
 from generator.errors import InputError
+from generator.mkdocs import resolution_config
 from generator.mkdocs.config import configured_site_url
 from generator.mkdocs.offline import make_zip
+from generator.mkdocs.serve import serve
 from generator.write.cache import Cache
 from generator.write.site import build_site
 
@@ -67,17 +70,53 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _site(args: argparse.Namespace) -> int:
-    site_dir = args.site_dir or args.config.parent / "site"
-    status = build_site(args.config, site_dir)
+    if args.resolution is None:
+        if args.site_url is not None:
+            return _usage(_SITE_URL_ALONE)
+        site_dir = args.site_dir or args.config.parent / "site"
+        status = build_site(args.config, site_dir)
+    else:
+        refused = _refused(args)
+        if refused:
+            return _usage(refused)
+        site_dir = args.site_dir or resolution_config.default_site_dir(args.resolution)
+        with resolution_config.generated(
+            args.config, args.resolution, site_url=args.site_url, command="site"
+        ) as config:
+            status = build_site(config, site_dir)
     if status == 0:
         print(f"{site_dir}: built")
     return 1 if status else 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    if args.resolution is None:
+        if args.site_url is not None:
+            return _usage(_SITE_URL_ALONE)
+        return serve(args.config, args.dev_addr)
+    refused = _refused(args, site_dir=False)
+    if refused:
+        return _usage(refused)
+    with resolution_config.generated(
+        args.config, args.resolution, site_url=args.site_url, command="serve"
+    ) as config:
+        return serve(config, args.dev_addr)
+
+
 def _offline(args: argparse.Namespace) -> int:
-    archive = args.output.resolve()
+    if args.resolution is not None:
+        refused = _refused(args, site_dir=False)
+        if refused:
+            return _usage(refused)
+    elif args.site_url is not None:
+        return _usage(_SITE_URL_ALONE)
+    output = args.output
+    if output is None:
+        folder = Path() if args.resolution is None else args.resolution.parent
+        output = folder / "build" / "offline-site.zip"
+    archive = output.resolve()
     try:
-        count = make_zip(args.config.resolve(), archive)
+        count = make_zip(args.config.resolve(), archive, args.resolution, args.site_url)
     except RuntimeError as err:
         print(err, file=sys.stderr)
         return 1
@@ -86,6 +125,39 @@ def _offline(args: argparse.Namespace) -> int:
         "unzip it and open index.html in a browser (no network needed)"
     )
     return 0
+
+
+def _refused(args: argparse.Namespace, *, site_dir: bool = True) -> str | None:
+    """Why a --resolution command cannot start, or None; raises InputError for the data's problems.
+
+    The data is checked first, so that a broken file is reported with every problem before
+    anything is written beside it."""
+    if not args.config.is_file():
+        return f"{args.config}: not found (the project's MkDocs settings; give them with --config)"
+    pipeline.load_resolution(args.resolution, str(args.resolution))
+    if site_dir and args.site_dir is None:
+        default = resolution_config.default_site_dir(args.resolution).resolve()
+        own = resolution_config.project_resolution(args.config).resolve()
+        if default == (args.config.parent / "site").resolve() and args.resolution.resolve() != own:
+            return (
+                f"{args.resolution}: its default site folder, {default}, is the site of {own.name}; "
+                "choose another with --site-dir"
+            )
+    return None
+
+
+def _usage(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 2
+
+
+_CONFIG = "the site's MkDocs settings (default: mkdocs.yml)"
+_RESOLUTION = (
+    "build the site of this resolution file instead, with the settings of --config; what the "
+    "build writes goes beside the file (.NAME.content/, .cache/), never in --config's content/ or site/"
+)
+_SITE_URL = "with --resolution: the address the site is published at (default: the data's site.url)"
+_SITE_URL_ALONE = "--site-url goes with --resolution (for the site of --config, set SITE_URL)"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -122,21 +194,35 @@ def _parser() -> argparse.ArgumentParser:
         help="build the site with MkDocs (strict), replacing the "
         "site folder only if the whole build succeeds",
     )
-    site.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    site.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help=_CONFIG)
+    site.add_argument("--resolution", type=Path, default=None, help=_RESOLUTION)
     site.add_argument(
         "--site-dir",
         type=Path,
         default=None,
-        help="where the site goes (default: site/ beside the configuration)",
+        help="where the site goes (default: site/ beside the configuration, or beside --resolution)",
     )
+    site.add_argument("--site-url", default=None, help=_SITE_URL)
     site.set_defaults(run=_site)
+    preview = commands.add_parser(
+        "serve", help="preview the site with `mkdocs serve`, rebuilt on every save of the data"
+    )
+    preview.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help=_CONFIG)
+    preview.add_argument("--resolution", type=Path, default=None, help=_RESOLUTION)
+    preview.add_argument("--site-url", default=None, help=_SITE_URL)
+    preview.add_argument(
+        "--dev-addr", "-a", default=None, help="HOST:PORT to serve at (default: MkDocs', 127.0.0.1:8000)"
+    )
+    preview.set_defaults(run=_serve)
     offline = commands.add_parser("offline", help="build the site to open from disk, as a zip")
-    offline.add_argument("--config", type=Path, default=Path("mkdocs.yml"))
+    offline.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help=_CONFIG)
+    offline.add_argument("--resolution", type=Path, default=None, help=_RESOLUTION)
+    offline.add_argument("--site-url", default=None, help=_SITE_URL)
     offline.add_argument(
         "--output",
         type=Path,
-        default=Path("build/offline-site.zip"),
-        help="the zip to write (default: build/offline-site.zip)",
+        default=None,
+        help="the zip to write (default: build/offline-site.zip, beside --resolution if given)",
     )
     offline.set_defaults(run=_offline)
     return parser
