@@ -8,7 +8,18 @@ from typing import Any
 
 from generator.check.data import clean
 from generator.check.requirements import build_requirements
-from generator.model import Document, Explanation, Item, Resolution, Section, Source, Status, Term, UnitType
+from generator.model import (
+    Document,
+    Event,
+    Explanation,
+    Item,
+    Resolution,
+    Section,
+    Source,
+    Status,
+    Term,
+    UnitType,
+)
 
 
 def build_model(data: dict[str, Any]) -> Resolution:
@@ -47,6 +58,10 @@ def build_model(data: dict[str, Any]) -> Resolution:
             )
         )
     doc = dict(data["document"], date=date(data["document"]["date"]))
+    if "in_force" in doc:
+        doc["in_force"] = date(doc["in_force"])
+    status = {k: v for k, v in data["status"].items() if k != "history"}
+    history = tuple(record(Event, dict(e, date=date(e["date"]))) for e in data["status"].get("history", ()))
     src = dict(data["source"], date=date(data["source"]["date"]))
     requirements, not_checkable = build_requirements(data)
     return Resolution(
@@ -54,7 +69,7 @@ def build_model(data: dict[str, Any]) -> Resolution:
         version=data["version"],
         document=record(Document, doc),
         source=record(Source, src),
-        status=record(Status, data["status"]),
+        status=record(Status, status, history=history),
         unit_types=tuple(record(UnitType, u) for u in data["unit_types"]),
         sections=tuple(sections),
         requirements=requirements,

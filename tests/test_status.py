@@ -1,0 +1,118 @@
+"""The resolution's legal force and the facts of its document (status.legal_force and history,
+document.in_force and signer): the data, and what the site makes of them. Rendered without
+MkDocs; the built pages are in test_site.py."""
+
+from __future__ import annotations
+
+import datetime
+import json
+
+import jsonschema
+import pytest
+
+from generator.check.validate import schema, validate
+from generator.errors import InputError
+from generator.load.source import parse
+from generator.model import EVENTS, LEGAL_FORCES, Event
+from generator.pipeline import load_resolution
+from generator.render import opendata
+from tests.conftest import ROOT, SMALL, rendered
+from tests.test_literal import site_markdown
+
+__all__ = ["site_markdown"]  # a fixture, used by name
+
+BASE = SMALL.read_text(encoding="utf-8")
+_STATUS = "  text: Không áp dụng cho việc gì.\n"
+_SUBJECT = "  subject: về một việc thử nghiệm\n"
+HISTORY = (
+    '  history:\n    - date: "2024-02-05"\n      event: Văn bản được ban hành\n'
+    '    - date: "2024-02-15"\n      event: Văn bản có hiệu lực\n'
+    '    - date: "2024-06-01"\n      event: Được sửa đổi/bổ sung\n'
+    "      document: Nghị quyết số 9/2024/NQ-HĐND\n      part: Biện pháp 2\n"
+)
+SIGNED = _SUBJECT + '  in_force: "2024-02-15"\n  signer: Người Ký Thử\n  signer_title: CHỦ TỊCH\n'
+
+
+def small(force: str | None = None, history: str = "", document: str = _SUBJECT) -> str:
+    """The small fixture with a legal force (none: left out), history lines and document lines."""
+    status = _STATUS + (f"  legal_force: {force}\n" if force else "") + history
+    return BASE.replace(_STATUS, status).replace(_SUBJECT, document)
+
+
+def pages_of(resolution: str) -> dict[str, str]:
+    return rendered(validate(parse(resolution, "small.yaml")))
+
+
+# -- the data ------------------------------------------------------------------------------------
+
+
+def test_a_file_without_legal_force_or_history_is_unverified():
+    model = validate(parse(BASE, "small.yaml"))
+    assert model.status.legal_force == "Chưa xác minh" and model.status.history == ()
+    assert (model.document.in_force, model.document.signer, model.document.signer_title) == (None, None, None)
+
+
+def test_nq55_is_unverified_with_only_its_adoption_and_no_invented_facts():
+    model = load_resolution(ROOT / "resolution.yaml")
+    assert model.status.legal_force == "Chưa xác minh"
+    assert model.status.history == (Event(date=datetime.date(2023, 12, 7), event="Văn bản được ban hành"),)
+    assert (model.document.in_force, model.document.signer, model.document.signer_title) == (None, None, None)
+
+
+def test_the_schema_and_the_model_name_the_same_legal_forces_and_events():
+    status = schema()["properties"]["status"]["properties"]
+    assert tuple(status["legal_force"]["enum"]) == LEGAL_FORCES
+    assert tuple(status["history"]["items"]["properties"]["event"]["enum"]) == EVENTS
+
+
+def test_a_full_history_and_the_new_document_fields_make_the_model():
+    model = validate(parse(small("Còn hiệu lực", HISTORY, SIGNED), "small.yaml"))
+    assert [(e.date.isoformat(), e.event, e.document, e.part) for e in model.status.history] == [
+        ("2024-02-05", "Văn bản được ban hành", None, None),
+        ("2024-02-15", "Văn bản có hiệu lực", None, None),
+        ("2024-06-01", "Được sửa đổi/bổ sung", "Nghị quyết số 9/2024/NQ-HĐND", "Biện pháp 2"),
+    ]
+    assert model.document.in_force == datetime.date(2024, 2, 15)
+    assert (model.document.signer, model.document.signer_title) == ("Người Ký Thử", "CHỦ TỊCH")
+
+
+def test_the_date_in_force_is_the_same_in_the_document_and_the_history():
+    with pytest.raises(InputError) as caught:
+        validate(
+            parse(small(history=HISTORY, document=SIGNED.replace("2024-02-15", "2024-02-16")), "small.yaml")
+        )
+    assert [str(p) for p in caught.value.problems] == [
+        "small.yaml:29: status.history[1].date: '2024-02-15' is not the date in force '2024-02-16' "
+        "(document.in_force, line 13) (expected the same date in both places: correct the one that is wrong)"
+    ]
+
+
+# -- the open data -----------------------------------------------------------------------------------
+
+
+def test_the_open_data_has_the_history_and_the_dates_in_iso_form():
+    model = validate(parse(small("Hết hiệu lực một phần", HISTORY, SIGNED), "small.yaml"))
+    data = json.loads(opendata.export_text(model))
+    assert data["status"]["legal_force"] == "Hết hiệu lực một phần"
+    assert data["status"]["history"][2] == {
+        "date": "2024-06-01",
+        "event": "Được sửa đổi/bổ sung",
+        "document": "Nghị quyết số 9/2024/NQ-HĐND",
+        "part": "Biện pháp 2",
+    }
+    assert (data["document"]["in_force"], data["document"]["signer"]) == ("2024-02-15", "Người Ký Thử")
+    jsonschema.Draft202012Validator(
+        opendata.json_schema(), format_checker=jsonschema.FormatChecker()
+    ).validate(data)
+    enums = opendata.json_schema()["$defs"]
+    assert tuple(enums["Status"]["properties"]["legal_force"]["enum"]) == LEGAL_FORCES
+    assert tuple(enums["Event"]["properties"]["event"]["enum"]) == EVENTS
+
+
+def test_unknown_facts_are_null_in_the_open_data():
+    data = json.loads((ROOT / "content" / "nghi-quyet.json").read_text(encoding="utf-8"))
+    assert data["status"]["legal_force"] == "Chưa xác minh"
+    assert data["status"]["history"] == [
+        {"date": "2023-12-07", "event": "Văn bản được ban hành", "document": None, "part": None}
+    ]
+    assert [data["document"][k] for k in ("in_force", "signer", "signer_title")] == [None, None, None]
