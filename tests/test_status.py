@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from generator.check.validate import schema, validate
 from generator.errors import InputError
@@ -17,7 +19,8 @@ from generator.model import EVENTS, LEGAL_FORCES, Event
 from generator.pipeline import load_resolution
 from generator.render import opendata
 from tests.conftest import ROOT, SMALL, rendered
-from tests.test_literal import site_markdown
+from tests.test_literal import MARK, Page, hostile_text, markdown_page, site_markdown
+from tests.test_opendata import strings
 
 __all__ = ["site_markdown"]  # a fixture, used by name
 
@@ -116,3 +119,87 @@ def test_unknown_facts_are_null_in_the_open_data():
         {"date": "2023-12-07", "event": "Văn bản được ban hành", "document": None, "part": None}
     ]
     assert [data["document"][k] for k in ("in_force", "signer", "signer_title")] == [None, None, None]
+
+
+# -- the history on the about page, the document's facts -------------------------------------------
+
+
+def _history_section(about: str) -> str:
+    return about.split("### Lịch sử hiệu lực {#lich-su-hieu-luc}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_about_page_has_the_history_table_with_a_row_per_event():
+    about = pages_of(small("Còn hiệu lực", HISTORY, SIGNED))["gioi-thieu.md"]
+    section = _history_section(about)
+    assert "- **Tình trạng hiệu lực:** Còn hiệu lực\n- **Ngày có hiệu lực:** 15/02/2024\n" in section
+    assert re.findall(r"<tr><td>(.*?)</td></tr>", section) == [
+        '<time datetime="2024-02-05">05/02/2024</time></td><td>Văn bản được ban hành</td><td>–</td><td>–',
+        '<time datetime="2024-02-15">15/02/2024</time></td><td>Văn bản có hiệu lực</td><td>–</td><td>–',
+        '<time datetime="2024-06-01">01/06/2024</time></td><td>Được sửa đổi/bổ sung</td>'
+        "<td>Nghị quyết số 9/2024/NQ-HĐND</td><td>Biện pháp 2",
+    ]
+    assert '<th scope="col">Ngày</th><th scope="col">Sự kiện</th>' in section
+    assert "chưa được xác minh" not in section
+
+
+def test_the_about_page_says_what_is_not_verified():
+    unverified = _history_section(pages_of(small(history=HISTORY))["gioi-thieu.md"])
+    assert "- **Tình trạng hiệu lực:** Chưa xác minh\n" in unverified
+    assert (
+        "Bảng dưới đây chỉ ghi những sự kiện đã biết chắc; những thay đổi khác, nếu có, chưa được xác minh."
+        in (unverified)
+    )
+    empty = _history_section(pages_of(BASE)["gioi-thieu.md"])
+    assert "<table" not in empty and "Chưa có sự kiện nào được xác minh." in empty
+
+
+def test_nq55s_about_page_keeps_its_status_text_and_shows_the_adoption_only():
+    about = (ROOT / "content" / "gioi-thieu.md").read_text(encoding="utf-8")
+    assert "**Chưa xác minh hiệu lực sau năm 2025.** Nghị quyết được Hội đồng nhân dân" in about
+    assert re.findall(r"<tr><td>(.*?)</td></tr>", _history_section(about)) == [
+        '<time datetime="2023-12-07">07/12/2023</time></td><td>Văn bản được ban hành</td><td>–</td><td>–'
+    ]
+
+
+def test_the_document_facts_show_the_date_in_force_and_the_signer_only_when_known():
+    signed = pages_of(small(document=SIGNED))["nghi-quyet.md"]
+    assert (
+        "- **Ngày ban hành:** 05/02/2024\n- **Ngày có hiệu lực:** 15/02/2024\n"
+        "- **Cơ quan ban hành:** Hội đồng nhân dân huyện Mẫu\n- **Người ký:** Người Ký Thử\n"
+        "- **Chức vụ người ký:** CHỦ TỊCH\n"
+    ) in signed
+    unsigned = pages_of(BASE)["nghi-quyet.md"]
+    assert "Ngày có hiệu lực" not in unsigned and "Người ký" not in unsigned
+
+
+# -- text stays text in the new fields ---------------------------------------------------------------
+
+# Each new text field, with the line that holds it (in `small(...)` with a history and a signer)
+# and a page that shows it.
+FIELDS = {
+    "history document": ("      document: Nghị quyết số 9/2024/NQ-HĐND", "gioi-thieu.md"),
+    "history part": ("      part: Biện pháp 2", "gioi-thieu.md"),
+    "signer": ("  signer: Người Ký Thử", "nghi-quyet.md"),
+    "signer title": ("  signer_title: CHỦ TỊCH", "nghi-quyet.md"),
+}
+
+
+def with_field(field: str, text: str) -> str:
+    line, _ = FIELDS[field]
+    key, _ = line.split(": ", 1)
+    resolution = small("Còn hiệu lực", HISTORY, SIGNED)
+    assert resolution.count(line + "\n") == 1, field
+    return resolution.replace(line + "\n", f"{key}: {json.dumps(text, ensure_ascii=False)}\n")
+
+
+@pytest.mark.parametrize("field", sorted(FIELDS))
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=hostile_text())
+def test_the_new_fields_are_shown_literally_and_add_no_element(field, text, site_markdown):
+    page_name = FIELDS[field][1]
+    baseline, _ = markdown_page(with_field(field, MARK), page_name, site_markdown)
+    page, _ = markdown_page(with_field(field, text), page_name, site_markdown)
+    assert isinstance(page, Page) and page.elements == baseline.elements
+    assert text in page.text
+    data = json.loads(opendata.export_text(validate(parse(with_field(field, text), "resolution.yaml"))))
+    assert text in strings(data)
