@@ -186,3 +186,29 @@ def test_no_page_shows_markdown_syntax_or_escapes_as_text(site):
             continue
         text = text_of(body.group(1))
         assert not re.search(r"\]\(|\\[!-/:-@\[-`{-~]", text), f"{path.relative_to(site)}: {text[:200]}"
+
+
+# -- the legal force: the notice on the pages of the text --------------------------------------
+
+NOTICE_HTML = (
+    '<div class="admonition warning nq-status">\n<p>Tình trạng hiệu lực: chưa xác minh. '
+    '<a href="{}gioi-thieu/#lich-su-hieu-luc">Xem lịch sử hiệu lực</a></p>\n</div>'
+)
+
+
+def test_nq55s_pages_of_text_say_its_legal_force_is_unverified_and_link_the_history(site):
+    for url, up in [
+        ("nghi-quyet/", "../"),
+        ("bien-phap/", "../"),
+        ("bien-phap/3/", "../../"),
+        ("muc-tieu/5/", "../../"),
+    ]:
+        assert page(site, url).count(NOTICE_HTML.format(up)) == 1, url
+    for url in ["", "gioi-thieu/", "thuat-ngu/", "giang-vien/", "bang-kiem/xa-phuong-thi-tran/"]:
+        assert "nq-status" not in page(site, url), url
+    about = page(site, "gioi-thieu/")
+    assert '<h3 id="lich-su-hieu-luc">Lịch sử hiệu lực' in about
+    assert (
+        '<tr><td><time datetime="2023-12-07">07/12/2023</time></td><td>Văn bản được ban hành</td>'
+        "<td>–</td><td>–</td></tr>"
+    ) in about

@@ -11,6 +11,7 @@ import re
 import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
+from mkdocs.utils import meta as front_matter
 
 from generator.check.validate import schema, validate
 from generator.errors import InputError
@@ -18,6 +19,7 @@ from generator.load.source import parse
 from generator.model import EVENTS, LEGAL_FORCES, Event
 from generator.pipeline import load_resolution
 from generator.render import opendata
+from generator.render.legislation import NOTICES
 from tests.conftest import ROOT, SMALL, rendered
 from tests.test_literal import MARK, Page, hostile_text, markdown_page, site_markdown
 from tests.test_opendata import strings
@@ -203,3 +205,62 @@ def test_the_new_fields_are_shown_literally_and_add_no_element(field, text, site
     assert text in page.text
     data = json.loads(opendata.export_text(validate(parse(with_field(field, text), "resolution.yaml"))))
     assert text in strings(data)
+
+
+# -- the notice on the pages of the text -----------------------------------------------------------
+
+# The pages that show the resolution's text: the full text, each section's and each item's page.
+TEXT_PAGES = {
+    "nghi-quyet.md",
+    "nguyen-tac/index.md",
+    "muc-tieu/index.md",
+    "bien-phap/index.md",
+    "nguyen-tac/1.md",
+    "nguyen-tac/2.md",
+    *(f"bien-phap/{n}.md" for n in range(1, 5)),
+}
+NOTICE = re.compile(r'!!! warning nq-status ""\n\n    (.+) \[Xem lịch sử hiệu lực\]\(([^)]+)\)\n')
+
+
+def test_unverified_puts_the_notice_on_the_full_text_and_every_section_and_item_page():
+    pages = pages_of(BASE)
+    with_notice = {here for here, text in pages.items() if "nq-status" in text}
+    assert with_notice == TEXT_PAGES
+    for here in TEXT_PAGES:
+        (found,) = NOTICE.findall(pages[here])
+        sentence, link = found
+        assert sentence == "Tình trạng hiệu lực: chưa xác minh."
+        assert link == ("gioi-thieu.md" if "/" not in here else "../gioi-thieu.md") + "#lich-su-hieu-luc"
+
+
+def test_in_force_puts_no_notice_anywhere():
+    pages = pages_of(small("Còn hiệu lực", HISTORY))
+    assert [here for here, text in pages.items() if "nq-status" in text or "lịch sử hiệu lực](" in text] == []
+
+
+@pytest.mark.parametrize("force", sorted(NOTICES))
+def test_each_legal_force_has_its_fixed_sentence(force):
+    page = pages_of(small(force))["bien-phap/2.md"]
+    assert NOTICE.findall(page) == [(NOTICES[force], "../gioi-thieu.md#lich-su-hieu-luc")]
+
+
+def test_every_legal_force_but_in_force_has_a_notice():
+    assert set(NOTICES) | {"Còn hiệu lực"} == set(LEGAL_FORCES)
+
+
+def test_the_notice_sentences_are_these():
+    assert NOTICES == {
+        "Chưa xác minh": "Tình trạng hiệu lực: chưa xác minh.",
+        "Chưa có hiệu lực": "Văn bản này chưa có hiệu lực.",
+        "Hết hiệu lực một phần": "Văn bản này đã hết hiệu lực một phần.",
+        "Hết hiệu lực toàn bộ": "Văn bản này đã hết hiệu lực toàn bộ.",
+    }
+
+
+def test_the_notice_is_one_paragraph_of_an_admonition(site_markdown):
+    body, _ = front_matter.get_data(pages_of(BASE)["bien-phap/1.md"])
+    html = site_markdown(body)
+    assert (
+        '<div class="admonition warning nq-status">\n<p>Tình trạng hiệu lực: chưa xác minh. '
+        '<a href="../gioi-thieu.md#lich-su-hieu-luc">Xem lịch sử hiệu lực</a></p>\n</div>'
+    ) in html
