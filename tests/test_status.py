@@ -19,8 +19,8 @@ from generator.load.source import parse
 from generator.model import EVENTS, LEGAL_FORCES, Event
 from generator.pipeline import load_resolution
 from generator.render import opendata
-from generator.render.legislation import NOTICES
-from tests.conftest import ROOT, SMALL, rendered
+from generator.render.legislation import LEGAL_FORCE_STATUS, NOTICES
+from tests.conftest import ROOT, SMALL, TEST_URL, rendered
 from tests.test_literal import MARK, Page, hostile_text, markdown_page, site_markdown
 from tests.test_opendata import strings
 
@@ -264,3 +264,58 @@ def test_the_notice_is_one_paragraph_of_an_admonition(site_markdown):
         '<div class="admonition warning nq-status">\n<p>Tình trạng hiệu lực: chưa xác minh. '
         '<a href="../gioi-thieu.md#lich-su-hieu-luc">Xem lịch sử hiệu lực</a></p>\n</div>'
     ) in html
+
+
+# -- JSON-LD -----------------------------------------------------------------------------------------
+
+
+def jsonld_of(page: str) -> dict:
+    _, meta = front_matter.get_data(page)
+    return json.loads(meta["jsonld"])
+
+
+def test_every_page_carries_the_resolution_as_schema_org_legislation():
+    pages = {here: text for here, text in pages_of(BASE).items() if here.endswith(".md")}
+    assert len(pages) > 20
+    for here, text in pages.items():
+        assert jsonld_of(text) == {
+            "@context": "https://schema.org",
+            "@type": "Legislation",
+            "name": "Nghị quyết số 7/NQ-HĐND về một việc thử nghiệm",
+            "legislationIdentifier": "7/NQ-HĐND",
+            "legislationDate": "2024-02-05",
+            "legislationType": "Nghị quyết",
+            "jurisdiction": {"@type": "AdministrativeArea", "name": "Mẫu"},
+            "legislationPassedBy": {"@type": "GovernmentOrganization", "name": "Hội đồng nhân dân huyện Mẫu"},
+            "inLanguage": "vi",
+            "url": TEST_URL + "nghi-quyet/",
+        }, here
+
+
+def test_every_verified_legal_force_has_its_schema_org_status():
+    assert set(LEGAL_FORCE_STATUS) == set(LEGAL_FORCES) - {"Chưa xác minh"}
+
+
+@pytest.mark.parametrize(
+    "force, status",
+    [
+        ("Còn hiệu lực", "https://schema.org/InForce"),
+        ("Hết hiệu lực một phần", "https://schema.org/PartiallyInForce"),
+        ("Hết hiệu lực toàn bộ", "https://schema.org/NotInForce"),
+        ("Chưa có hiệu lực", "https://schema.org/NotInForce"),
+        ("Chưa xác minh", None),
+    ],
+)
+def test_the_legal_force_is_stated_only_where_it_is_known(force, status):
+    data = jsonld_of(pages_of(small(force))["bien-phap/1.md"])
+    assert data.get("legislationLegalForce") == status
+    assert ("legislationLegalForce" in data) == (status is not None)
+
+
+def test_no_text_in_the_jsonld_can_end_its_script_element():
+    hostile = "</script><script>alert(1)</script> <!-- <script> & \u2028 </SCRIPT"
+    page = pages_of(BASE.replace(_SUBJECT, f"  subject: {json.dumps(hostile)}\n"))["bien-phap/1.md"]
+    _, meta = front_matter.get_data(page)
+    assert not set(meta["jsonld"]) & {"<", ">", "&", "\u2028"}
+    # NOTE: the model keeps one space between words; U+2028 is white space to it.
+    assert json.loads(meta["jsonld"])["name"] == f"Nghị quyết số 7/NQ-HĐND {' '.join(hostile.split())}"

@@ -35,6 +35,8 @@ def render_site(
         "opendata": opendata,
         "glance": trainers.glance,
         "legislation": legislation,
+        # The same on every page: it describes the resolution (render/legislation.py).
+        "jsonld": legislation.jsonld(model, site_url),
     }
     pages: list[tuple[str, str, dict]] = [
         (paths.HOME, "home.md.jinja2", {}),
