@@ -4,6 +4,30 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+# Tình trạng hiệu lực as the national legal database writes it, and ours for what no official
+# source has confirmed (the default: a status is never assumed).
+LegalForce = Literal[
+    "Còn hiệu lực",
+    "Chưa có hiệu lực",
+    "Hết hiệu lực một phần",
+    "Hết hiệu lực toàn bộ",
+    "Chưa xác minh",
+]
+LEGAL_FORCES: tuple[str, ...] = get_args(LegalForce)
+UNVERIFIED: LegalForce = "Chưa xác minh"
+IN_FORCE: LegalForce = "Còn hiệu lực"
+# The events of a document's history (Lịch sử hiệu lực), in the national legal database's words.
+EventKind = Literal[
+    "Văn bản được ban hành",
+    "Văn bản có hiệu lực",
+    "Được sửa đổi/bổ sung",
+    "Bị bãi bỏ một phần",
+    "Bị thay thế",
+    "Văn bản hết hiệu lực",
+]
+EVENTS: tuple[str, ...] = get_args(EventKind)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -17,6 +41,10 @@ class Document:
     issuer_short: str
     place: str
     subject: str
+    # Optional: what the data does not give is unknown, never guessed.
+    in_force: datetime.date | None = None
+    signer: str | None = None
+    signer_title: str | None = None
 
     @property
     def citation(self) -> str:
@@ -47,11 +75,30 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Event:
+    """One dated event of the resolution's history (ban hành, có hiệu lực, sửa đổi ...), with the
+    document that caused it and the part it touched, where the data names them."""
+
+    date: datetime.date
+    event: EventKind
+    document: str | None = None
+    part: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Status:
-    """What is known of the resolution's effect (editorial)."""
+    """What is known of the resolution's effect: `label` and `text` are ours (editorial);
+    `legal_force` and `history` are facts, "Chưa xác minh" and empty where none is verified."""
 
     label: str
     text: str
+    legal_force: LegalForce = UNVERIFIED
+    history: tuple[Event, ...] = ()
+
+    @property
+    def known(self) -> bool:
+        """Whether the legal force is verified (anything but "Chưa xác minh")."""
+        return self.legal_force != UNVERIFIED
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

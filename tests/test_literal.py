@@ -180,7 +180,10 @@ class Page(HTMLParser):
         self.title = ""
         self._skip = 0
         self._in_title = False
+        self._in_ld = False
         self._text: list[str] = []
+        # The contents of <script type="application/ld+json"> (the JSON-LD in the head).
+        self.ld_json: list[str] = []
         self.feed(source)
         self.close()
 
@@ -189,17 +192,20 @@ class Page(HTMLParser):
         if tag in ("script", "style"):
             self._skip += 1
         self._in_title = tag == "title"
+        self._in_ld = tag == "script" and ("type", "application/ld+json") in attrs
 
     def handle_endtag(self, tag):
         if tag in ("script", "style"):
             self._skip -= 1
-        self._in_title = False
+        self._in_title = self._in_ld = False
 
     def handle_comment(self, data):
         self.elements.append(("!--", ()))
 
     def handle_data(self, data):
-        if self._in_title:
+        if self._in_ld:
+            self.ld_json.append(data)
+        elif self._in_title:
             self.title += data
         elif not self._skip:
             self._text.append(data)
@@ -250,6 +256,12 @@ def test_any_text_is_shown_literally_and_adds_no_element(output, field, text, si
     # The front matter's page title holds the text itself, as YAML.
     if field in ("document number", "document type", "section name"):
         assert text in meta["title"]
+    # The JSON-LD for the head is still JSON, and holds the text itself.
+    legislation = json.loads(meta["jsonld"])
+    if field == "document number":
+        assert legislation["legislationIdentifier"] == text
+    if field == "document subject":
+        assert legislation["name"].endswith(" " + text)
 
 
 def test_the_property_would_catch_unescaped_text(site_markdown, monkeypatch):
@@ -294,6 +306,8 @@ def test_any_text_in_a_real_build_is_literal_in_page_nav_and_title(text, baselin
     assert page.elements == baseline_site.elements
     assert page.text.count(text) >= baseline_site.text.count(MARK)
     assert text in page.title
+    (ld_json,) = page.ld_json
+    assert json.loads(ld_json)["legislationIdentifier"] == text
 
 
 def test_jinja_in_the_data_is_never_evaluated(tmp_path):

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
 import pytest
 
+from generator import paths
 from generator.pipeline import load_resolution
 from tests.conftest import ROOT, SMALL, mkdocs_build, site_project
 
@@ -186,3 +188,100 @@ def test_no_page_shows_markdown_syntax_or_escapes_as_text(site):
             continue
         text = text_of(body.group(1))
         assert not re.search(r"\]\(|\\[!-/:-@\[-`{-~]", text), f"{path.relative_to(site)}: {text[:200]}"
+
+
+# -- the legal force: the notice on the pages of the text --------------------------------------
+
+NOTICE_HTML = (
+    '<div class="admonition warning nq-status">\n<p>Tình trạng hiệu lực: chưa xác minh. '
+    '<a href="{}gioi-thieu/#lich-su-hieu-luc">Xem lịch sử hiệu lực</a></p>\n</div>'
+)
+
+
+def test_nq55s_pages_of_text_say_its_legal_force_is_unverified_and_link_the_history(site):
+    for url, up in [
+        ("nghi-quyet/", "../"),
+        ("bien-phap/", "../"),
+        ("bien-phap/3/", "../../"),
+        ("muc-tieu/5/", "../../"),
+    ]:
+        assert page(site, url).count(NOTICE_HTML.format(up)) == 1, url
+    for url in ["", "gioi-thieu/", "thuat-ngu/", "giang-vien/", "bang-kiem/xa-phuong-thi-tran/"]:
+        assert "nq-status" not in page(site, url), url
+    about = page(site, "gioi-thieu/")
+    assert '<h3 id="lich-su-hieu-luc">Lịch sử hiệu lực' in about
+    assert (
+        '<tr><td><time datetime="2023-12-07">07/12/2023</time></td><td>Văn bản được ban hành</td>'
+        "<td>–</td><td>–</td></tr>"
+    ) in about
+
+
+# -- the resolution as schema.org Legislation (JSON-LD) in every page's head ---------------------
+
+LD_JSON = re.compile(r'(?s)<script type="application/ld\+json">(.*?)</script>')
+
+
+def canonical(page_html: str) -> str:
+    return re.search(r'<link rel="canonical" href="([^"]+)"', page_html).group(1)
+
+
+def test_every_generated_page_has_the_resolution_as_json_ld_in_its_head(site):
+    full_text_url = canonical(page(site, "nghi-quyet/"))
+    pages = [p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*.md")]
+    assert len(pages) > 40
+    for md in pages:
+        url = paths.url(md)
+        built = page(site, url)
+        head = built.split("</head>", 1)[0]
+        (found,) = LD_JSON.findall(head)
+        assert json.loads(found) == {
+            "@context": "https://schema.org",
+            "@type": "Legislation",
+            "name": "Nghị quyết số 55/NQ-HĐND về các biện pháp bảo đảm thực hiện dân chủ ở cơ sở trên "
+            "địa bàn tỉnh Tuyên Quang",
+            "legislationIdentifier": "55/NQ-HĐND",
+            "legislationDate": "2023-12-07",
+            "legislationType": "Nghị quyết",
+            "jurisdiction": {"@type": "AdministrativeArea", "name": "Tuyên Quang"},
+            "legislationPassedBy": {
+                "@type": "GovernmentOrganization",
+                "name": "Hội đồng nhân dân tỉnh Tuyên Quang",
+            },
+            "inLanguage": "vi",
+            "url": full_text_url,
+        }, url  # NOTE: no legislationLegalForce: NQ 55's is not verified
+
+
+# A subject that would end the JSON-LD's script element and start another, were it not escaped.
+HOSTILE_SUBJECT = "về </script><script>alert(1)</script><!--<script> & </SCRIPT >"
+
+
+@pytest.fixture(scope="module")
+def in_force_site(tmp_path_factory) -> Path:
+    """The small fixture in force ("Còn hiệu lực"), with a hostile subject, built by MkDocs."""
+    project = tmp_path_factory.mktemp("in-force")
+    config = site_project(project, SMALL)
+    resolution = (project / "resolution.yaml").read_text(encoding="utf-8")
+    resolution = resolution.replace(
+        "  subject: về một việc thử nghiệm\n", f"  subject: {json.dumps(HOSTILE_SUBJECT)}\n"
+    )
+    resolution = resolution.replace(
+        "  text: Không áp dụng cho việc gì.\n",
+        "  text: Không áp dụng cho việc gì.\n  legal_force: Còn hiệu lực\n",
+    )
+    (project / "resolution.yaml").write_text(resolution, encoding="utf-8")
+    result = mkdocs_build(config, project / "site")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.mark.parametrize("url", ["", "nghi-quyet/", "bien-phap/1/", "nguyen-tac/", "gioi-thieu/"])
+def test_a_hostile_subject_stays_inside_the_json_ld_of_a_resolution_in_force(in_force_site, small_site, url):
+    built = page(in_force_site, url)
+    (found,) = LD_JSON.findall(built)
+    data = json.loads(found)
+    assert data["name"] == f"Nghị quyết số 7/NQ-HĐND {HOSTILE_SUBJECT}"
+    assert data["legislationLegalForce"] == "https://schema.org/InForce"
+    # No script element more than the same page of the small site has: nothing broke out.
+    assert built.count("<script") == page(small_site, url).count("<script")
+    assert "nq-status" not in built and "Xem lịch sử hiệu lực" not in built

@@ -12,6 +12,8 @@ from generator.load.source import parse
 from tests.conftest import ROOT, SMALL
 
 BASE = SMALL.read_text(encoding="utf-8")
+# The last line of the small fixture's status: new fields of the status go after it.
+_STATUS = "  text: Không áp dụng cho việc gì.\n"
 
 
 @dataclass(frozen=True)
@@ -195,6 +197,102 @@ CASES = [
         "        text: Mọi việc\n        explanation:\n          duty: Ai cũng làm.",
         (
             "small.yaml:36: sections[nguyen-tac].items[nguyen-tac-1].explanation.citizen: missing (expected what a citizen can expect or ask for, in plain words)",
+        ),
+    ),
+    # -- the legal force and its history (check/status.py) -------------------------------------------
+    Case(
+        "legal force with a slip in its diacritics",
+        _STATUS,
+        _STATUS + "  legal_force: Còn hiệu lưc\n",
+        (
+            "small.yaml:23: status.legal_force: 'Còn hiệu lưc' is not allowed (did you mean 'Còn hiệu lực'? expected one of: Còn hiệu lực, Chưa có hiệu lực, Hết hiệu lực một phần, Hết hiệu lực toàn bộ, Chưa xác minh)",
+        ),
+    ),
+    Case(
+        "legal force that is not one of the database's words",
+        _STATUS,
+        _STATUS + "  legal_force: Hết hiệu lực\n",
+        (
+            "small.yaml:23: status.legal_force: 'Hết hiệu lực' is not allowed (expected one of: Còn hiệu lực, Chưa có hiệu lực, Hết hiệu lực một phần, Hết hiệu lực toàn bộ, Chưa xác minh)",
+        ),
+    ),
+    Case(
+        "history event in other words than the database's",
+        _STATUS,
+        _STATUS + '  history:\n    - date: "2024-06-01"\n      event: Được sửa đổi, bổ sung\n',
+        (
+            "small.yaml:25: status.history[0].event: 'Được sửa đổi, bổ sung' is not allowed (did you mean 'Được sửa đổi/bổ sung'? expected one of: Văn bản được ban hành, Văn bản có hiệu lực, Được sửa đổi/bổ sung, Bị bãi bỏ một phần, Bị thay thế, Văn bản hết hiệu lực)",
+        ),
+    ),
+    Case(
+        "history event without its date",
+        _STATUS,
+        _STATUS + "  history:\n    - event: Bị thay thế\n",
+        (
+            'small.yaml:24: status.history[0].date: missing (expected the event\'s date as YYYY-MM-DD, e.g. "2023-12-07")',
+        ),
+    ),
+    Case(
+        "history out of date order",
+        _STATUS,
+        _STATUS
+        + '  history:\n    - date: "2024-02-05"\n      event: Văn bản được ban hành\n'
+        + '    - date: "2025-03-01"\n      event: Bị bãi bỏ một phần\n'
+        + '    - date: "2024-06-01"\n      event: Được sửa đổi/bổ sung\n',
+        (
+            "small.yaml:28: status.history[2].date: '2024-06-01' is before the date of an event above it ('2025-03-01', line 26) (expected the events in date order, oldest first: move this event up or correct its date)",
+        ),
+    ),
+    Case(
+        "history takes effect before it is adopted",
+        _STATUS,
+        _STATUS + '  history:\n    - date: "2024-02-01"\n      event: Văn bản có hiệu lực\n',
+        (
+            "small.yaml:24: status.history[0].date: '2024-02-01' is before the date of adoption '2024-02-05' (document.date, line 8) (expected a date on or after it: a document cannot take effect before it is adopted; check both dates)",
+        ),
+    ),
+    Case(
+        "history adopted on another day than document.date",
+        _STATUS,
+        _STATUS + '  history:\n    - date: "2024-02-06"\n      event: Văn bản được ban hành\n',
+        (
+            "small.yaml:24: status.history[0].date: '2024-02-06' is not the date of adoption '2024-02-05' (document.date, line 8) (expected the same date in both places: correct the one that is wrong)",
+        ),
+    ),
+    Case(
+        "history adopted twice",
+        _STATUS,
+        _STATUS
+        + '  history:\n    - date: "2024-02-05"\n      event: Văn bản được ban hành\n'
+        + '    - date: "2024-02-05"\n      event: Văn bản được ban hành\n',
+        (
+            "small.yaml:27: status.history[1].event: 'Văn bản được ban hành' is already in the history (first at line 25; a document is adopted once: remove one of the two)",
+        ),
+    ),
+    Case(
+        "in force before it is adopted",
+        "  subject: về một việc thử nghiệm\n",
+        '  subject: về một việc thử nghiệm\n  in_force: "2024-01-15"\n',
+        (
+            "small.yaml:13: document.in_force: '2024-01-15' is before the date of adoption '2024-02-05' (document.date, line 8) (expected a date on or after it: a document cannot take effect before it is adopted; check both dates)",
+        ),
+    ),
+    Case(
+        "in force on an impossible date",
+        "  subject: về một việc thử nghiệm\n",
+        '  subject: về một việc thử nghiệm\n  in_force: "2024-02-30"\n',
+        (
+            "small.yaml:13: document.in_force: '2024-02-30' is not a real date (expected YYYY-MM-DD, e.g. \"2023-12-07\")",
+        ),
+    ),
+    Case(
+        "in force while the history says it was replaced",
+        _STATUS,
+        _STATUS
+        + "  legal_force: Còn hiệu lực\n"
+        + '  history:\n    - date: "2025-01-01"\n      event: Bị thay thế\n      document: Nghị quyết số 9/2025/NQ-HĐND\n',
+        (
+            "small.yaml:23: status.legal_force: is 'Còn hiệu lực', but the history says the whole document went out of force ('Bị thay thế', line 26) (expected 'Hết hiệu lực toàn bộ', or correct the history)",
         ),
     ),
 ]

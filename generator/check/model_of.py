@@ -10,6 +10,7 @@ from generator.check.data import clean
 from generator.check.requirements import build_requirements
 from generator.model import (
     Document,
+    Event,
     Explanation,
     Item,
     Resolution,
@@ -64,6 +65,10 @@ def build_model(data: dict[str, Any]) -> Resolution:
             )
         )
     doc = dict(data["document"], date=date(data["document"]["date"]))
+    if "in_force" in doc:
+        doc["in_force"] = date(doc["in_force"])
+    status = {k: v for k, v in data["status"].items() if k != "history"}
+    history = tuple(record(Event, dict(e, date=date(e["date"]))) for e in data["status"].get("history", ()))
     src = dict(data["source"], date=date(data["source"]["date"]))
     requirements, not_checkable = build_requirements(data)
     document = record(Document, doc)
@@ -73,7 +78,7 @@ def build_model(data: dict[str, Any]) -> Resolution:
         document=document,
         site=_site(data.get("site", {}), document),
         source=record(Source, src),
-        status=record(Status, data["status"]),
+        status=record(Status, status, history=history),
         unit_types=tuple(record(UnitType, u) for u in data["unit_types"]),
         sections=tuple(sections),
         requirements=requirements,

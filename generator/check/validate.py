@@ -6,6 +6,7 @@ import datetime
 import difflib
 import json
 import re
+import unicodedata
 from functools import cache
 from typing import Any
 
@@ -15,6 +16,7 @@ from generator import resources
 from generator.check.data import clean, entries
 from generator.check.model_of import build_model
 from generator.check.requirements import check_requirements
+from generator.check.status import check_status, dated_fields
 from generator.check.text import bad_id, text_problems
 from generator.errors import InputError, Problem
 from generator.load.source import DataPath, Loaded
@@ -140,8 +142,10 @@ class _Checker:
             if not (error.validator == "pattern" and len(error.instance) == 0):  # reported once
                 self.add(path, f"is empty{described}")
         elif error.validator == "enum":
-            choices = ", ".join(str(v) for v in error.validator_value)
-            self.add(path, f"'{error.instance}' is not allowed (expected one of: {choices})")
+            choices = [str(v) for v in error.validator_value]
+            suggestion = _closest(str(error.instance), choices)
+            hint = f"did you mean '{suggestion}'? " if suggestion else ""
+            self.add(path, f"'{error.instance}' is not allowed ({hint}expected one of: {', '.join(choices)})")
         elif error.validator == "minItems":
             self.add(path, f"is an empty list{described}")
         elif error.validator == "const":
@@ -155,10 +159,8 @@ class _Checker:
 
     def check_meaning(self) -> None:
         data = self.data if isinstance(self.data, dict) else {}
-        for key in ("document", "source"):
-            block = data.get(key)
-            if isinstance(block, dict):
-                self._check_date(block.get("date"), (key, "date"))
+        for value, path in dated_fields(data):
+            self._check_date(value, path)
         self._check_unique(data.get("unit_types"), ("unit_types",), "unit type")
         ids: dict[str, DataPath] = {}
         # NOTE: aliases are claimed after every id, so that an alias naming another item's id is
@@ -195,6 +197,7 @@ class _Checker:
             )
         self._check_glossary(data.get("glossary"))
         self._check_text(data, ())
+        check_status(self, data, self.loaded.line)
         check_requirements(self, data)
 
     def _check_glossary(self, values: Any) -> None:
@@ -265,6 +268,19 @@ class _Checker:
     def _check_text(self, node: Any, path: DataPath) -> None:
         for where, message in text_problems(node, path):
             self.add(where, message)
+
+
+def _closest(value: str, choices: list[str]) -> str | None:
+    """The choice `value` is a slip of (case, diacritics, a character or two), if one is close.
+    NOTE: strict on purpose: a value such as legal_force is a legal fact, never to be guessed."""
+    folded = {_fold(c): c for c in choices}
+    close = difflib.get_close_matches(_fold(value), list(folded), n=1, cutoff=0.8)
+    return folded[close[0]] if close else None
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 def _describe(error: jsonschema.ValidationError) -> str:

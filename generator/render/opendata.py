@@ -47,6 +47,11 @@ _FIELD_NOTES = {
     "citation": "how to cite this in Vietnamese form",
     "page": "the item's page, relative to the site's address",
     "aliases": "ids this item had before; old links with them keep working",
+    "legal_force": "tình trạng hiệu lực in the national legal database's words; Chưa xác minh: not verified",
+    "history": "lịch sử hiệu lực: the dated events known for certain, oldest first",
+    "in_force": "ngày có hiệu lực; null when not known",
+    "signer": "người ký; null when not known",
+    "signer_title": "the signer's title (chức vụ); null when not known",
 }
 
 

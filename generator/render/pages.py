@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from generator import paths
 from generator.model import Resolution
-from generator.render import checklist, glossary, opendata, trainers
+from generator.render import checklist, glossary, legislation, opendata, trainers
 from generator.render.environment import markdown_environment
 
 
@@ -34,6 +34,9 @@ def render_site(
         "checklist": checklist,
         "opendata": opendata,
         "glance": trainers.glance,
+        "legislation": legislation,
+        # The same on every page: it describes the resolution (render/legislation.py).
+        "jsonld": legislation.jsonld(model, site_url),
     }
     pages: list[tuple[str, str, dict]] = [
         (paths.HOME, "home.md.jinja2", {}),
