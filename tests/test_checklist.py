@@ -285,3 +285,13 @@ def test_pages_are_numbered_at_the_top_from_page_two(site):
     assert [top_margin_text(p) for p in reader.pages] == [[]] + [
         [str(n)] for n in range(2, len(reader.pages) + 1)
     ]
+
+
+def test_a_citation_cannot_close_the_print_style():
+    """The footer's lines come from the data and sit in a <style> in the page's head."""
+    from generator.render.footer import print_style
+
+    style = print_style(["Nguồn: </style><script>alert(1)</script>", 'a "b" \\c'], "https://example.org/")
+    assert style.count("</style>") == 1 and style.endswith("</style>")
+    assert "<script" not in style and "\\3C /style>" in style
+    assert '"a \\"b\\" \\\\c"' in style

@@ -67,50 +67,49 @@ class ResolutionPlugin(BasePlugin[ResolutionPluginConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         self.resolution = root / self.config.resolution
         self.cache = Cache(root / self.config.cache_dir)
-        serving = self.command == "serve"
-        given = configured_url(config, serving=serving)
-        if str(resources.THEME) not in config.theme.dirs:
-            config.theme.dirs.insert(0, str(resources.THEME))
-        config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify)
-        if "toc" not in config.markdown_extensions:
-            config.markdown_extensions.append("toc")
-        config.markdown_extensions.append(PlainTextExtension())
-        if _offline(config):
-            config.extra["polyfills"] = _polyfills(config.extra.get("polyfills") or [])
-        shown = _shown(self.resolution)
+        _configure(config)
         try:
-            generated = pipeline.build(
-                self.resolution,
-                Path(config.docs_dir),
-                site_url=given,
-                # NOTE: serve's own address, only when neither the configuration nor the data has one.
-                fallback_url=config.site_url if serving else None,
-                epoch=self.user_epoch,
-                cache=self.cache,
-                name=shown,
-            )
+            generated = self._generate(config)
         except InputError as err:
-            header = f"{shown} has problems; nothing was generated"
-            if self.command == "serve" and self.last_good_nav is not None:
-                # NOTE: printed, not logged: a logged error would abort a --strict serve, and the
-                # point is to keep the last good site in the browser while the file is fixed.
-                print(
-                    f"ERROR    -  {header}; still serving the last good version:\n{err.report()}",
-                    file=sys.stderr,
-                    flush=True,
-                )
-                config.nav = self.last_good_nav
-                self._name_site(config, serving=serving)
-                return config
-            raise PluginError(f"{header}:\n{err.report()}") from None
-        self.model, self.date, self.site_url = generated.model, generated.date, generated.site_url
-        config.nav = self.last_good_nav = nav(generated.model)
-        self._name_site(config, serving=serving)
-        if self.user_epoch is None:
-            # NOTE: MkDocs dates the sitemap by this variable, read later in the same build; the
-            # data's date keeps two builds of the same data byte-identical, on any day.
-            os.environ[dates.EPOCH_ENV] = str(dates.source_date_epoch(generated.model))
+            config.nav = self._keep_last_good(err)
+        else:
+            self.model, self.date, self.site_url = generated.model, generated.date, generated.site_url
+            config.nav = self.last_good_nav = nav(generated.model)
+            if self.user_epoch is None:
+                # NOTE: MkDocs dates the sitemap by this variable, read later in the same build;
+                # the data's date keeps two builds of the same data byte-identical, on any day.
+                os.environ[dates.EPOCH_ENV] = str(dates.source_date_epoch(generated.model))
+        self._name_site(config, serving=self.command == "serve")
         return config
+
+    def _generate(self, config: MkDocsConfig) -> pipeline.Generated:
+        """content/ from the resolution (load -> check -> render -> write)."""
+        serving = self.command == "serve"
+        return pipeline.build(
+            self.resolution,
+            Path(config.docs_dir),
+            site_url=configured_url(config, serving=serving),
+            # NOTE: serve's own address, only when neither the configuration nor the data has one.
+            fallback_url=config.site_url if serving else None,
+            epoch=self.user_epoch,
+            cache=self.cache,
+            name=_shown(self.resolution),
+        )
+
+    def _keep_last_good(self, err: InputError) -> list:
+        """Under `mkdocs serve` after a good build: print the problems and keep the last good
+        navigation (and site). Otherwise stop the build with every problem listed."""
+        header = f"{_shown(self.resolution)} has problems; nothing was generated"
+        if self.command != "serve" or self.last_good_nav is None:
+            raise PluginError(f"{header}:\n{err.report()}") from None
+        # NOTE: printed, not logged: a logged error would abort a --strict serve, and the point is
+        # to keep the last good site in the browser while the file is fixed.
+        print(
+            f"ERROR    -  {header}; still serving the last good version:\n{err.report()}",
+            file=sys.stderr,
+            flush=True,
+        )
+        return self.last_good_nav
 
     def _name_site(self, config: MkDocsConfig, *, serving: bool) -> None:
         """The site's name, description and address from the last good resolution: mkdocs.yml
@@ -193,6 +192,20 @@ def configured_url(config: MkDocsConfig, *, serving: bool) -> str | None:
     if serving:
         return configured_site_url(Path(config.config_file_path)) if config.config_file_path else None
     return config.site_url
+
+
+def _configure(config: MkDocsConfig) -> None:
+    """What every site of a resolution needs of MkDocs: our theme folder in front of Material's,
+    heading anchors that keep "đ" as "d", citations without glossary marks, and in the offline
+    build the local search worker shim among the polyfills."""
+    if str(resources.THEME) not in config.theme.dirs:
+        config.theme.dirs.insert(0, str(resources.THEME))
+    config.mdx_configs.setdefault("toc", {}).setdefault("slugify", slugify)
+    if "toc" not in config.markdown_extensions:
+        config.markdown_extensions.append("toc")
+    config.markdown_extensions.append(PlainTextExtension())
+    if _offline(config):
+        config.extra["polyfills"] = _polyfills(config.extra.get("polyfills") or [])
 
 
 def _offline(config: MkDocsConfig) -> bool:

@@ -18,7 +18,9 @@ def footer_lines(model: Resolution, url: str, date: datetime.date) -> list[str]:
 
 
 def _css_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    # NOTE: "<" as a CSS escape too: the string sits in a <style> element, which "</style>" in
+    # the data would otherwise close (CSS reads the escape \3C back as "<").
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ") + '"'
 
 
 def print_style(lines: list[str], url: str) -> str:
