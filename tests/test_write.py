@@ -78,3 +78,13 @@ def test_a_crash_in_the_middle_of_writing_leaves_the_previous_files_complete(tmp
     assert len(calls) == 4, "the crash must come after some files were already written"
     assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
     assert not (tmp_path / "new").exists()
+
+
+def test_the_cache_keys_name_the_installed_version_of_each_library():
+    """What the cache adds to every key: the versions importlib.metadata reports."""
+    import importlib.metadata
+
+    from generator.write.cache import LIBRARIES, library_versions
+
+    expected = "\n".join(f"{name}=={importlib.metadata.version(name)}" for name in LIBRARIES)
+    assert library_versions() == expected

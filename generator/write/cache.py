@@ -12,7 +12,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import importlib.metadata
+import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,14 +38,28 @@ LIBRARIES = (
 
 @functools.cache
 def library_versions() -> str:
-    """`name==version` of every library in LIBRARIES that is installed, one per line."""
-    out = []
-    for name in LIBRARIES:
+    """`name==version` of every library in LIBRARIES, one per line ("(not installed)" if absent).
+
+    NOTE: read from the names of the installed distributions' `.dist-info` folders: one listing
+    per folder of sys.path, a few milliseconds, where importlib.metadata took about 0.1 s of every
+    build (a tenth of a whole build of the real data)."""
+    wanted = {_normal(name): name for name in LIBRARIES}
+    found: dict[str, str] = {}
+    for folder in sys.path:
         try:
-            out.append(f"{name}=={importlib.metadata.version(name)}")
-        except importlib.metadata.PackageNotFoundError:
-            out.append(f"{name} (not installed)")
-    return "\n".join(out)
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for entry in names:
+            if entry.endswith(".dist-info"):
+                dist, _, version = entry[: -len(".dist-info")].partition("-")
+                found.setdefault(_normal(dist), version)
+    return "\n".join(f"{name}=={found.get(key, '(not installed)')}" for key, name in wanted.items())
+
+
+def _normal(name: str) -> str:
+    """A distribution's name as its .dist-info folder writes it: lowercase, "_" for "-" and "."."""
+    return name.lower().replace("-", "_").replace(".", "_")
 
 
 @dataclass(frozen=True, slots=True)

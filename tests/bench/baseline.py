@@ -208,9 +208,12 @@ def build(project: Path, site: Path) -> Run:
 
 def compare_scale(k: int, old_tree: Path, new_tree: Path, pairs: int, tmp: Path) -> Comparison:
     """Paired warm builds of the baseline and of the new code, the resolution scaled `k` times."""
-    resolution = write_scaled(ROOT / "resolution.yaml", k, tmp / f"resolution-x{k}.yaml")
-    old = project_copy(old_tree, tmp / f"baseline-x{k}", resolution)
-    new = project_copy(new_tree, tmp / f"new-x{k}", resolution)
+    # NOTE: each side its own checkout's resolution, scaled alike: the data's format grows with
+    # the code (fields the baseline would refuse), the text stays the same.
+    old_data = write_scaled(old_tree / "resolution.yaml", k, tmp / f"resolution-baseline-x{k}.yaml")
+    new_data = write_scaled(new_tree / "resolution.yaml", k, tmp / f"resolution-new-x{k}.yaml")
+    old = project_copy(old_tree, tmp / f"baseline-x{k}", old_data)
+    new = project_copy(new_tree, tmp / f"new-x{k}", new_data)
     sites = {old: tmp / f"site-baseline-x{k}", new: tmp / f"site-new-x{k}"}
     for project in (old, new):  # NOTE: unmeasured: fills each copy's .cache (PDF, DOCX, QR codes)
         build(project, sites[project])
