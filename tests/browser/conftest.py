@@ -10,17 +10,7 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.audit.browser import ARGS, CHROMIUM
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -52,7 +42,7 @@ def browser(tmp_path_factory):
         context = playwright.chromium.launch_persistent_context(
             str(tmp_path_factory.mktemp("chromium-profile")),
             executable_path=str(CHROMIUM),
-            args=CHROMIUM_ARGS,
+            args=ARGS,
             headless=True,
         )
         yield context
