@@ -17,7 +17,8 @@ EPOCH_ENV = "SOURCE_DATE_EPOCH"
 
 def source_date_epoch(model: Resolution) -> int:
     """The data's own date as seconds since 1970 (midnight UTC of its latest date)."""
-    latest = max(model.document.date, model.source.date)
+    dates = [model.document.date, *(e.date for e in model.status.history)]
+    latest = max(dates + ([model.source.date] if model.source else []))
     return calendar.timegm(latest.timetuple())
 
 

@@ -24,7 +24,11 @@ def section_page(section: Section) -> str:
 
 
 def item_page(item: Item) -> str:
-    """`bien-phap/3.md`: one page per item, by its section and number."""
+    """`bien-phap/3.md`: one page per item, by its section and number; `dieu-4a.md` for an article
+    of the official layout, by its number (chapters are left out: articles are numbered through
+    the whole document, and a trainer's link must not depend on the chapter)."""
+    if item.is_article:
+        return f"dieu-{str(item.number).lower()}.md"
     return f"{item.section_id}/{item.number}.md"
 
 

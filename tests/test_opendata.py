@@ -66,7 +66,7 @@ def test_the_schema_refuses_what_the_model_does_not_have(model):
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, opendata.json_schema())
     del data["sections"][0]["items"][0]["extra"]
-    data["sections"][0]["items"][0]["number"] = "1"
+    data["sections"][0]["items"][0]["number"] = [1]  # a number or, for an article ("4a"), text; never a list
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(data, opendata.json_schema())
 

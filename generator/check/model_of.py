@@ -6,9 +6,12 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from generator.check import official_of
 from generator.check.data import clean
+from generator.check.official_of import is_official
 from generator.check.requirements import build_requirements
 from generator.model import (
+    UNVERIFIED,
     Document,
     Event,
     Explanation,
@@ -26,6 +29,12 @@ from generator.model import (
 # every page and its title, and a longer one crowds the header on a phone.
 NAME_SUBJECT_CHARS = 60
 # What a site's description made from the data says of the site after the resolution's citation.
+# The status's text where the data gives none (ours): what the site says of a legal force that
+# the data states without an explanation of its own.
+STATUS_TEXT = (
+    "Tình trạng hiệu lực ghi ở đây là thông tin do người biên tập trang nhập; hãy đối chiếu với văn "
+    "bản chính thức và thông tin mới nhất của cơ quan có thẩm quyền."
+)
 DESCRIPTION_TAIL = "nguyên văn từng mục, dễ đọc trên điện thoại, dễ in và dẫn chiếu."
 
 
@@ -39,8 +48,9 @@ def build_model(data: dict[str, Any]) -> Resolution:
         fields = {k: (clean(v) if isinstance(v, str) else v) for k, v in raw.items()}
         return cls(**fields, **extra)
 
-    sections = []
-    for raw in data["sections"]:
+    official = is_official(data)
+    sections = list(official_of.sections(data, lambda raw: record(Explanation, raw))) if official else []
+    for raw in [] if official else data["sections"]:
         items = tuple(
             Item(
                 id=it["id"],
@@ -68,8 +78,12 @@ def build_model(data: dict[str, Any]) -> Resolution:
     if "in_force" in doc:
         doc["in_force"] = date(doc["in_force"])
     status = {k: v for k, v in data["status"].items() if k != "history"}
+    status.setdefault("label", status.get("legal_force", UNVERIFIED))
+    status.setdefault("text", STATUS_TEXT)
     history = tuple(record(Event, dict(e, date=date(e["date"]))) for e in data["status"].get("history", ()))
-    src = dict(data["source"], date=date(data["source"]["date"]))
+    source = (
+        record(Source, dict(data["source"], date=date(data["source"]["date"]))) if "source" in data else None
+    )
     requirements, not_checkable = build_requirements(data)
     document = record(Document, doc)
     return Resolution(
@@ -77,13 +91,15 @@ def build_model(data: dict[str, Any]) -> Resolution:
         version=data["version"],
         document=document,
         site=_site(data.get("site", {}), document),
-        source=record(Source, src),
+        source=source,
         status=record(Status, status, history=history),
-        unit_types=tuple(record(UnitType, u) for u in data["unit_types"]),
+        unit_types=tuple(record(UnitType, u) for u in data.get("unit_types", ())),
         sections=tuple(sections),
         requirements=requirements,
         not_checkable=not_checkable,
         glossary=tuple(_term(raw) for raw in data.get("glossary", ())),
+        official=official_of.official(data) if official else None,
+        appendices=official_of.appendices(data),
     )
 
 
