@@ -56,7 +56,8 @@ def render_site(
         extra = {"item": item, "section": section_of[item.id], "previous": previous, "next": next_}
         if item.is_article:
             extra["jsonld"] = legislation.jsonld_of_article(model, item, site_url)
-        pages.append((paths.item_page(item), "article.md.jinja2" if item.is_article else "item.md.jinja2", extra))
+        template = "article.md.jinja2" if item.is_article else "item.md.jinja2"
+        pages.append((paths.item_page(item), template, extra))
     pages += checklist.pages(model, site_url=site_url, date=date, templates_cache=templates_cache)
     pages += glossary.pages(model)
     plan: dict[str, str] = {}
