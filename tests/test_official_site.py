@@ -26,7 +26,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "official"
 YAML = FIXTURES / "nq-99-2025-gia-dinh.yaml"
 TEXT = FIXTURES / "nq-99-2025-gia-dinh.txt"
 RECORD = ROOT / "tests" / "published-urls-official.txt"
-URL = "https://gia-dinh.example/nq99/"
+URL = "https://nq99.gia-dinh.example/"
 
 
 class _Visible(HTMLParser):

@@ -1,24 +1,38 @@
 """The site of a resolution in the official layout, in Chromium: search finds an article by words
-typed without diacritics, and a link to a điểm lands on it."""
+typed without diacritics, a link to a điểm lands on it, and its pages pass the audits of NQ 55's
+(axe WCAG 2.1 AA, links and anchors, titles and descriptions)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 
 import pytest
 
-from tests.browser.conftest import _QuietHandler
+from tests.audit import axe, links, meta
+from tests.audit.server import serve
+from tests.audit_pages import PageType
 from tests.browser.test_search import pages_of
 from tests.test_any_resolution import generator
 from tests.test_official_site import URL, YAML
 
+# The official layout's kinds of page, for the audits.
+PAGES = (
+    PageType("home", ""),
+    PageType("full text", "nghi-quyet/"),
+    PageType("article", "dieu-4/"),
+    PageType("article with a table", "dieu-4a/"),
+    PageType("chapter", "chuong-ii/"),
+    PageType("about", "gioi-thieu/"),
+    PageType("trainers", "giang-vien/"),
+    PageType("leaflet", "to-roi/"),
+    PageType("collection", "tap-hop/"),
+    PageType("projector", "trinh-chieu/dieu-4/", search=False),
+)
+
 
 @pytest.fixture(scope="module")
-def official_url(tmp_path_factory):
-    """The official fixture's site, built by `python -m generator site` and served on localhost."""
+def official_site(tmp_path_factory):
+    """The official fixture's site, built by `python -m generator site`."""
     folder = tmp_path_factory.mktemp("official-browser")
     resolution = folder / "nq.yaml"
     shutil.copy(YAML, resolution)
@@ -26,11 +40,14 @@ def official_url(tmp_path_factory):
         "site", "--resolution", str(resolution), "--site-dir", str(folder / "web"), "--site-url", URL
     )
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(folder / "web"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    return folder / "web"
+
+
+@pytest.fixture(scope="module")
+def official_url(official_site):
+    """That site on the audit server (localhost)."""
+    with serve(official_site) as url:
+        yield url
 
 
 @pytest.mark.parametrize(
@@ -61,3 +78,21 @@ def test_a_link_to_a_diem_shows_it_highlighted(page, official_url):
     assert box is not None and 0 <= box["y"] < 740
     background = target.evaluate("e => getComputedStyle(e).backgroundColor")
     assert background == "rgb(255, 243, 176)"
+
+
+def test_axe_finds_no_wcag_21_aa_violation(official_url):
+    found, states = axe.audit(official_url, PAGES)
+    assert states >= 3 * len(PAGES)
+    assert [str(v) for v in found] == []
+
+
+def test_every_internal_link_and_anchor_resolves(official_site):
+    broken, checked = links.audit(official_site)
+    assert checked > 100
+    assert broken == []
+
+
+def test_every_page_has_a_title_a_language_and_a_meta_description(official_site):
+    missing, pages = meta.audit(official_site)
+    assert pages > len(PAGES)
+    assert missing == []
