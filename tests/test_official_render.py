@@ -266,3 +266,12 @@ def test_hostile_text_in_a_part_a_cell_and_the_header_stays_text(text):
         html = html_of(plan[page])
         assert "<script>" not in html and "<img src=x" not in html, page
         assert 'href="javascript' not in html, page
+
+
+def test_glossary_terms_get_their_tooltip_in_the_articles_words():
+    data = fixture_data()
+    data["glossary"] = [{"term": "hương ước", "explanation": "Những điều người dân một thôn cùng thống nhất."}]
+    plan = render(data)
+    for page in ("nghi-quyet.md", "dieu-4.md"):
+        html = html_of(plan[page])
+        assert '<abbr title="Những điều người dân một thôn cùng thống nhất.">hương ước</abbr>' in html, page
