@@ -270,8 +270,25 @@ def test_hostile_text_in_a_part_a_cell_and_the_header_stays_text(text):
 
 def test_glossary_terms_get_their_tooltip_in_the_articles_words():
     data = fixture_data()
-    data["glossary"] = [{"term": "hương ước", "explanation": "Những điều người dân một thôn cùng thống nhất."}]
+    data["glossary"] = [
+        {"term": "hương ước", "explanation": "Những điều người dân một thôn cùng thống nhất."}
+    ]
     plan = render(data)
     for page in ("nghi-quyet.md", "dieu-4.md"):
         html = html_of(plan[page])
         assert '<abbr title="Những điều người dân một thôn cùng thống nhất.">hương ước</abbr>' in html, page
+
+
+def test_the_news_articles_shape_without_a_source_renders():
+    from tests.conftest import SMALL
+
+    data = yaml.safe_load(SMALL.read_text(encoding="utf-8"))
+    del data["source"]
+    data.pop("unit_types", None)
+    data.pop("requirements", None)
+    data.pop("not_checkable", None)
+    plan = render(data)
+    assert "Về nguồn văn bản" not in plan["nghi-quyet.md"]
+    assert "**Bài viết:**" not in plan["gioi-thieu.md"] and "{#nguon}" in plan["gioi-thieu.md"]
+    assert "bài viết" not in plan["index.md"]
+    assert not [p for p in plan if p.startswith("bang-kiem")]
