@@ -110,17 +110,20 @@ class _Checker:
         path = tuple(error.absolute_path)
         described = _describe(error)
         if error.validator == "required":
-            props = error.schema.get("properties", {})
+            # NOTE: what the shape of the data requires (the schema's `else`) has no properties of
+            # its own: the fields' descriptions are the document's.
+            props = error.schema.get("properties") or (schema()["properties"] if not path else {})
             for name in error.validator_value:
                 if isinstance(error.instance, dict) and name not in error.instance:
                     desc = props.get(name, {}).get("description", "")
                     self.add(path + (name,), f"missing (expected {desc})" if desc else "missing")
         elif error.validator == "additionalProperties":
-            allowed = list(error.schema.get("properties", {}))
+            known = list(error.schema.get("properties", {}))
+            allowed = _shape_fields(self.data) if not path else known
             for key in error.instance:
-                if key in allowed:
+                if key in known:
                     continue
-                close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+                close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
                 hint = f"did you mean '{close[0]}'? " if close else ""
                 self.add(path + (key,), f"unknown field ({hint}expected one of: {', '.join(allowed)})")
         elif error.validator == "type":
@@ -148,6 +151,22 @@ class _Checker:
             self.add(path, f"'{error.instance}' is not allowed ({hint}expected one of: {', '.join(choices)})")
         elif error.validator == "minItems":
             self.add(path, f"is an empty list{described}")
+        elif error.validator == "not" and error.schema_path[0] == "dependentSchemas":
+            self.add(path, _not_both(error.schema_path[1]))
+        elif error.validator == "not" and error.schema_path[0] == "else":
+            self.add(
+                path,
+                "belongs to the official layout (expected it only in a text given as chapters or "
+                "articles: remove it, or give the text as chapters or articles instead of sections)",
+            )
+        elif error.validator == "dependentRequired":
+            for name in error.validator_value:
+                if isinstance(error.instance, dict) and name not in error.instance:
+                    self.add(
+                        path + (name,),
+                        "missing (expected the kinds of unit the resolution names: the requirements "
+                        "name the ones they apply to)",
+                    )
         elif error.validator == "const":
             self.add(path, f"must be {error.validator_value!r}, found {error.instance!r}{described}")
         elif error.validator == "minimum":
@@ -270,6 +289,28 @@ class _Checker:
             self.add(where, message)
 
 
+# The top-level fields of one shape of data only: a text in sections (NQ 55's news article) or
+# in the official layout (chapters or articles).
+_SECTIONS_ONLY = ("sections",)
+_OFFICIAL_ONLY = ("official", "chapters", "articles", "appendices")
+
+
+def _shape_fields(data: Any) -> list[str]:
+    """The top-level fields a file of this shape may have (an unknown field's message lists them)."""
+    official = isinstance(data, dict) and ("chapters" in data or "articles" in data)
+    other = _SECTIONS_ONLY if official else _OFFICIAL_ONLY
+    return [name for name in schema()["properties"] if name not in other]
+
+
+def _not_both(first: str) -> str:
+    """The message for a field that holds the text given beside another that also does."""
+    return (
+        f"cannot stand beside '{first}' (expected exactly one of: sections (a text in numbered "
+        "sections, like a news article's), chapters (an official text with chapters) or articles "
+        "(an official text without chapters))"
+    )
+
+
 def _closest(value: str, choices: list[str]) -> str | None:
     """The choice `value` is a slip of (case, diacritics, a character or two), if one is close.
     NOTE: strict on purpose: a value such as legal_force is a legal fact, never to be guessed."""
@@ -286,10 +327,20 @@ def _fold(text: str) -> str:
 def _describe(error: jsonschema.ValidationError) -> str:
     """ " (expected <description>)" of the property the failing rule belongs to, if it has one."""
     node: Any = schema()
-    # NOTE: the description sits on the property, before any $ref into the shared definitions.
-    for step in list(error.schema_path)[:-1]:
-        if step == "$ref":
+    # NOTE: the description sits on the property, before any $ref into the shared definitions;
+    # a $ref with more steps after it (an article's parts, say) is followed into its definition.
+    steps = list(error.schema_path)[:-1]
+    for i, step in enumerate(steps):
+        if step == "$ref" and i == len(steps) - 1:
             break
-        node = node[step]
+        node = _resolve(node["$ref"]) if step == "$ref" else node[step]
     desc = node.get("description") if isinstance(node, dict) else None
     return f" (expected {desc})" if desc else ""
+
+
+def _resolve(ref: str) -> Any:
+    """The schema's definition a local $ref ("#/$defs/part") names."""
+    node: Any = schema()
+    for step in ref.removeprefix("#/").split("/"):
+        node = node[step]
+    return node
