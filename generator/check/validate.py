@@ -112,7 +112,9 @@ class _Checker:
         if error.validator == "required":
             # NOTE: what the shape of the data requires (the schema's `else`) has no properties of
             # its own: the fields' descriptions are the document's.
-            props = error.schema.get("properties") or (schema()["properties"] if not path else {})
+            props = error.schema.get("properties", {})
+            if not path:
+                props = schema()["properties"]
             for name in error.validator_value:
                 if isinstance(error.instance, dict) and name not in error.instance:
                     desc = props.get(name, {}).get("description", "")
