@@ -120,7 +120,7 @@ class Body:
         self.diem = None
         owner = self.article.get("id", "?")
         label = f"Điều {self.article.get('number', '?')}"
-        if self._repeated(line, ("khoan", owner, number), f"khoản {number}", f"of {label}"):
+        if self._repeated(line, ("khoan", owner, number), f"khoản {number}", f"in {label}"):
             self.khoan = {"parts": []}
             return
         self.khoan = {"id": f"{owner}-khoan-{P.slug(number)}", "marker": marker, "text": text}
@@ -130,9 +130,9 @@ class Body:
         assert self.article is not None
         owner = self.khoan or self.article
         where = (
-            f"of khoản {self.khoan.get('marker', '?').rstrip('.')} of Điều {self.article.get('number', '?')}"
+            f"in khoản {self.khoan.get('marker', '?').rstrip('.')} of Điều {self.article.get('number', '?')}"
             if self.khoan
-            else f"of Điều {self.article.get('number', '?')}"
+            else f"in Điều {self.article.get('number', '?')}"
         )
         if self._repeated(line, ("diem", str(owner.get("id")), letter), f"điểm {letter}", where):
             self.diem = {"parts": []}

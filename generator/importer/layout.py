@@ -103,7 +103,7 @@ def _preamble(lines: list[Line], at: int, official: Data, name: str) -> int:
     while at < len(lines):
         line = lines[at]
         text = line.text
-        if not line.is_row and (P.CHAPTER.match(text) or P.ARTICLE.match(text)):
+        if not line.is_row and (P.CHAPTER.match(text) or P.ARTICLE.match(text)) or _closing_starts(line):
             break
         if line.is_row or enacting:
             if not line.is_row and P.KHOAN.match(text):

@@ -40,7 +40,7 @@ def document(header: list[Line], title: list[Line], official: Data, articles: Da
     line, match = dated
     date = _date(match.group(4), match.group(3), match.group(2))
     if date is None:
-        raise refuse(name, line, "this date does not exist (check the day and the month)")
+        raise refuse(name, line, f"{line.text}: there is no such date (check the day and the month)")
     subject = " ".join(t.text for t in title[1:] if not P.RULE.match(t.text))
     if not subject:
         raise refuse(
