@@ -18,6 +18,7 @@ import yaml
 
 from generator.cli import main
 from generator.importer import import_file
+from tests.bench.importing import scaled_text
 from tests.conftest import ROOT
 from tests.docx_official import docx_of
 
@@ -284,3 +285,12 @@ def test_a_bidi_override_in_a_docx_names_the_table_row(tmp_path, capsys):
     assert err.startswith(
         f"{tmp_path / 'bidi.docx'}: table 2, row 2: contains an invisible character that changes"
     )
+
+
+def test_the_bench_document_imports_with_every_article(tmp_path):
+    text = scaled_text(23)
+    assert text.count("\nĐiều ") == 23
+    path = tmp_path / "bench.txt"
+    path.write_text(text, encoding="utf-8")
+    data = import_file(path)
+    assert sum(len(c["articles"]) for c in data["chapters"]) == 23 and data["chapters"][2]["id"] == "chuong-3"

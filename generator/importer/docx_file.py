@@ -47,7 +47,7 @@ def docx_lines(data: bytes, name: str) -> list[Line]:
         raise refuse(
             name, None, f"cannot be read as a DOCX: {type(err).__name__} (open it in Word and save it again)"
         ) from None
-    reader = _Reader(name)
+    reader = _Reader(name, _numbered_styles(document))
     reader.read(document.element.body, document._body)
     if reader.problems:
         raise InputError(reader.problems)
@@ -92,8 +92,9 @@ def _check_zip(data: bytes, name: str) -> None:
 class _Reader:
     """Walks the body, numbering paragraphs and tables as Word orders them."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, numbered_styles: set[str | None]) -> None:
         self.name = name
+        self.numbered_styles = numbered_styles
         self.lines: list[Line] = []
         self.problems: list[Problem] = []
         self.paragraphs = 0
@@ -121,7 +122,7 @@ class _Reader:
         if not text.strip():
             return
         at = Line(text=words(text), where=where)
-        if _numbered(paragraph):
+        if _numbered(paragraph, self.numbered_styles):
             self.problems.append(
                 problem(
                     self.name,
@@ -169,18 +170,39 @@ def _is_layout(rows: list[list[_Cell]]) -> bool:
     )
 
 
-def _numbered(paragraph: Paragraph) -> bool:
+def _numbered(paragraph: Paragraph, numbered_styles: set[str | None]) -> bool:
     """Whether Word numbers the paragraph (directly or through its style): a number not in its text."""
     ids = paragraph._p.xpath("./w:pPr/w:numPr/w:numId/@w:val")
     if ids:
         return ids[0] != "0"
-    style = paragraph.style
-    while style is not None:
-        ids = style.element.xpath("./w:pPr/w:numPr/w:numId/@w:val")
-        if ids:
-            return ids[0] != "0"
-        style = style.base_style
-    return False
+    style = paragraph._p.xpath("./w:pPr/w:pStyle/@w:val")
+    return (style[0] if style else None) in numbered_styles
+
+
+def _numbered_styles(document) -> set[str | None]:
+    """The ids of the paragraph styles that number their paragraphs, through the styles they are
+    based on; None stands for the default paragraph style. (Found once: python-docx's own
+    `paragraph.style` looks the default up anew for every paragraph.)"""
+    styles = {}
+    default = None
+    for style in document.styles.element.xpath("./w:style[@w:type='paragraph']"):
+        ident = style.get(qn("w:styleId"))
+        numbers = style.xpath("./w:pPr/w:numPr/w:numId/@w:val")
+        based = style.xpath("./w:basedOn/@w:val")
+        styles[ident] = (numbers[0] if numbers else None, based[0] if based else None)
+        if style.get(qn("w:default")) in ("1", "true"):
+            default = ident
+
+    def numbered(ident: str | None, depth: int = 0) -> bool:
+        if ident not in styles or depth > 20:
+            return False
+        number, based = styles[ident]
+        return number != "0" if number is not None else numbered(based, depth + 1)
+
+    found: set[str | None] = {ident for ident in styles if numbered(ident)}
+    if default in found:
+        found.add(None)
+    return found
 
 
 def _all_text(paragraph: Paragraph) -> str:
