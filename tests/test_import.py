@@ -61,7 +61,7 @@ def data_lines(data: dict) -> Counter:
     def parts(node):
         for part in node.get("parts", ()):
             if "table" in part:
-                lines.update("\t".join(row) for row in part["table"])
+                lines.update("\t".join(words(cell) for cell in row) for row in part["table"])
             else:
                 lines[" ".join(filter(None, (part.get("marker"), part["text"])))] += 1
             parts(part)
@@ -77,7 +77,7 @@ def data_lines(data: dict) -> Counter:
     for appendix in data.get("appendices", ()):
         lines.update(appendix["title"])
         parts(appendix)
-    return Counter({words(k): n for k, n in lines.items()})
+    return Counter({k if "\t" in k else words(k): n for k, n in lines.items()})
 
 
 @pytest.fixture(params=FIXTURES, ids=lambda p: p.stem)
