@@ -294,3 +294,19 @@ def test_the_bench_document_imports_with_every_article(tmp_path):
     path.write_text(text, encoding="utf-8")
     data = import_file(path)
     assert sum(len(c["articles"]) for c in data["chapters"]) == 23 and data["chapters"][2]["id"] == "chuong-3"
+
+
+def test_the_date_in_force_given_only_by_the_adoption_sentence_is_taken_from_it(tmp_path):
+    text = (
+        GIA_DINH.read_text(encoding="utf-8")
+        .replace("Nghị quyết này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2026.", "Giao thi hành.")
+        .replace(
+            "thông qua ngày 12 tháng 11 năm 2025./.",
+            "thông qua ngày 12/11/2025 và có hiệu lực từ ngày 22/11/2025./.",
+        )
+    )
+    path = tmp_path / "nq.txt"
+    path.write_text(text, encoding="utf-8")
+    data = import_file(path)
+    assert data["document"]["in_force"] == "2025-11-22"
+    assert data["official"]["closing"][0].endswith("có hiệu lực từ ngày 22/11/2025./.")

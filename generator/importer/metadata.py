@@ -68,7 +68,7 @@ def document(header: list[Line], title: list[Line], official: Data, articles: Da
         "place": match.group(1),
         "subject": subject,
     }
-    if in_force := _in_force(articles):
+    if in_force := _in_force(articles, official.get("closing", ())):
         result["in_force"] = in_force
     signature = official.get("signature", [])
     names = [t for t in signature if not P.is_upper(t) and not t.startswith("(") and not P.SIGNATURE.match(t)]
@@ -141,11 +141,12 @@ def _part_texts(node: Data):
         yield from _part_texts(part)
 
 
-def _in_force(articles: Data) -> str | None:
-    """The first date given by 'có hiệu lực (thi hành) (kể) từ ngày …' in the articles."""
-    for article in _articles(articles):
-        for text in _part_texts(article):
-            if match := P.IN_FORCE.search(text):
-                day, month, year = match.group(1, 2, 3) if match.group(1) else match.group(4, 5, 6)
-                return _date(year, month, day)
+def _in_force(articles: Data, closing: list[str]) -> str | None:
+    """The first date given by 'có hiệu lực (thi hành) (kể) từ ngày …' in the articles, else in
+    the adoption sentence ('… thông qua ngày … và có hiệu lực từ ngày …')."""
+    texts = [text for article in _articles(articles) for text in _part_texts(article)]
+    for text in [*texts, *closing]:
+        if match := P.IN_FORCE.search(text):
+            day, month, year = match.group(1, 2, 3) if match.group(1) else match.group(4, 5, 6)
+            return _date(year, month, day)
     return None

@@ -28,7 +28,9 @@ KHOAN = re.compile(r"^((\d+[a-z]?)\.)(?!\d)\s*(\S.*)$")
 DIEM = re.compile(r"^(([a-zđ])\))\s*(\S.*)$")
 DASH = re.compile(r"^([-–+•])\s*(\S.*)$")
 # Closing: the adoption sentence, nơi nhận, the signature block; then the appendices.
-ADOPTION = re.compile(r"\bthông qua\b.*?\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+ADOPTION = re.compile(
+    r"\bthông qua\b.*?\bngày\s+(?:\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})"
+)
 RECIPIENTS = re.compile(r"^Nơi nhận\b")
 SIGNATURE = re.compile(r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s|(?:PHÓ\s+)?CHỦ TỊCH$)")
 APPENDIX = re.compile(r"^(?:PHỤ LỤC|Phụ lục)(?:\s+(?:số\s+)?([IVXLC]+|\d+))?\b\s*[.:]?\s*(.*)$")
