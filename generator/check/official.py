@@ -1,9 +1,9 @@
 """The meaning checks of a text in the official layout (Chương / Điều / khoản / điểm) that a
 schema cannot say:
 
-- an article's marker reads "Điều 4." (digits, maybe one letter, a full stop), and no two
+- an article's marker reads "Điều 4." (digits, maybe one letter, a full stop or colon), and no two
   articles have the same number (each has its page, /dieu-4/);
-- a part's marker is a khoản's ("3."), a điểm's ("a)", "đ)") or a list item's ("-", "+");
+- a part's marker is a khoản's ("3."), a điểm's ("a)", "đ)") or a list item's ("-", "+", "–");
 - a khoản or điểm has an id (its anchor and what a requirement cites), and nothing else does;
 - a part holds text or a table, and a table holds only its rows.
 
@@ -22,8 +22,11 @@ from generator.check.official_of import part_kind
 from generator.check.text import text_problems
 from generator.load.source import DataPath
 
-_ARTICLE_MARKER = re.compile(r"Điều ([0-9]+[a-zđ]?)\.")
-_DASHES = ("-", "+")
+# "Điều 4." (or "Điều 4:", or "Điều 4" alone, as some texts write it: kept verbatim, as the
+# importer reads it).
+_ARTICLE_MARKER = re.compile(r"Điều ([0-9]+[a-zđ]?) ?[.:]?")
+# A list item's mark as written: "-", "+", and the en dash and bullet Word puts in their place.
+_DASHES = ("-", "+", "–", "•")
 # What a part that is not a khoản or điểm is called in a message.
 _KIND_NAME = {
     "dash": "a list item ('-' or '+')",
