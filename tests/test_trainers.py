@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 import pytest
@@ -15,24 +16,31 @@ from tests.conftest import ROOT, SMALL, rendered
 
 
 def test_pages_link_to_pages_and_files_only_with_links_mkdocs_writes():
-    """No page writes a relative URL of its own in HTML (`href="../x/"`, `src="qr/x.svg"`): links
-    to pages and to the site's files are Markdown (inside HTML, in elements with the `markdown`
-    attribute) to the .md page or the file, which MkDocs checks and writes for the site's layout:
-    directory URLs, or the offline copy's files."""
-    pages = rendered(load_resolution(ROOT / "resolution.yaml"), "resolution.yaml")
+    """No page writes a relative URL of its own in HTML (`href="../x/"`): links to pages and to
+    the site's files name the .md page or the file, in Markdown or in raw HTML, and MkDocs checks
+    them and writes them for the site's layout (mkdocs/raw_links.py for raw HTML): directory
+    URLs, or the offline copy's files."""
+    model = load_resolution(ROOT / "resolution.yaml")
+    pages = rendered(model, "resolution.yaml")
+    known = {*pages, *linked_paths(model)}
     raw = {
-        path: re.findall(r'\b(?:href|src)="(?![a-z]+:|#)[^"]*"', text)
+        path: [
+            url
+            for url in re.findall(r'\b(?:href|src)="((?![a-z]+:|#)[^"#]*)', text)
+            if posixpath.normpath(posixpath.join(posixpath.dirname(path), url)) not in known
+        ]
         for path, text in pages.items()
         if path.endswith(".md")
     }
     assert {path: links for path, links in raw.items() if links} == {}
     assert "[Thoát trình chiếu](../bien-phap/3.md)" in pages["trinh-chieu/bien-phap-3.md"]
-    assert "](qr/bien-phap-3.svg){ .nq-qr" in pages["giang-vien.md"]
+    assert 'src="qr/bien-phap-3.svg"' in pages["giang-vien.md"]
+    assert '<td class="bk-basis"><a href="../muc-tieu/1.md">' in pages["bang-kiem/co-quan-nha-nuoc.md"]
 
 
 def test_the_files_pages_link_to_are_named_to_mkdocs_and_written_after_the_build(site):
-    """The plugin names them to MkDocs as empty placeholders (so it checks the links to them);
-    after the build each holds its content."""
+    """The plugin names them to MkDocs (so it checks the links to them), which writes nothing for
+    them; after the build each holds its content."""
     paths = linked_paths(load_resolution(ROOT / "resolution.yaml"))
     assert "to-roi/nghi-quyet-to-roi.pdf" in paths and "qr/trang-chu.svg" in paths
     assert [p for p in paths if (site / p).stat().st_size == 0] == []

@@ -160,15 +160,14 @@ def form_html(
     link: Callable[[Item], str],
     copy: Callable[[Row], tuple[str, str]] | None = None,
     fillable: bool = False,
-    markdown: bool = False,
     templates_cache: Path | None = None,
 ) -> str:
     """The form as an HTML block: header, title, table, signatures (no blank lines, so that
-    Markdown keeps it as one HTML block). `link` gives the URL of an item's page; on the web
-    page only, `copy` gives the (absolute URL, citation) of a row's copy buttons, `fillable`
-    adds the result boxes and text fields to fill the form in with, and `markdown` makes each
-    row's link a Markdown link (`link` then gives the item page's `.md` path, relative to the
-    page's), which MkDocs checks and writes for the site's layout."""
+    Markdown keeps it as one HTML block). `link` gives the URL of an item's page (on the web
+    page, its `.md` path relative to the page's, which MkDocs checks and writes for the site's
+    layout: mkdocs/raw_links.py); on the web page only, `copy` gives the (absolute URL,
+    citation) of a row's copy buttons and `fillable` adds the result boxes and text fields to
+    fill the form in with."""
     html = (
         html_environment(templates_cache)
         .get_template("checklist_form.html.jinja2")
@@ -178,7 +177,6 @@ def form_html(
             link=link,
             copy=copy,
             fillable=fillable,
-            markdown=markdown,
             anchor=row_anchor,
             basis=basis,
             columns=COLUMNS,
@@ -226,9 +224,7 @@ def pages(
                 "checklist.md.jinja2",
                 {
                     "cl": cl,
-                    "form": form_html(
-                        model, cl, link, copy, fillable=True, markdown=True, templates_cache=templates_cache
-                    ),
+                    "form": form_html(model, cl, link, copy, fillable=True, templates_cache=templates_cache),
                     "key": storage_key(model, cl.unit),
                     "title": title(model),
                     "footer": footer.screen_footer(lines, url),
