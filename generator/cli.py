@@ -35,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
 def _check(args: argparse.Namespace) -> int:
     model = pipeline.load_resolution(args.path, str(args.path))
     counts = ", ".join(f"{len(s.items)} {s.name.lower()}" for s in model.sections)
+    if model.official_layout:
+        chapters = [s for s in model.sections if s.marker]
+        counts = f"{len(model.items)} điều" + (f" in {len(chapters)} chương" if chapters else "")
     print(f"{args.path}: OK ({counts}; unit types: {len(model.unit_types)})")
     return 0
 

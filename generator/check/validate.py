@@ -3,48 +3,22 @@
 from __future__ import annotations
 
 import datetime
-import difflib
-import json
 import re
-import unicodedata
-from functools import cache
 from typing import Any
 
 import jsonschema
 
-from generator import resources
 from generator.check.data import clean, entries
 from generator.check.model_of import build_model
 from generator.check.requirements import check_requirements
+from generator.check.schema import schema, schema_problems
 from generator.check.status import check_status, dated_fields
-from generator.check.text import bad_id, text_problems
+from generator.check.text import text_problems
 from generator.errors import InputError, Problem
 from generator.load.source import DataPath, Loaded
 from generator.model import Resolution
 
-SCHEMA_PATH = resources.SCHEMA
-
-_KIND = {
-    dict: "a mapping",
-    list: "a list",
-    str: "text",
-    bool: "true/false",
-    int: "a number",
-    float: "a decimal number",
-    type(None): "nothing",
-}
-_EXPECTED_TYPE = {
-    "object": "a mapping of fields",
-    "array": "a list (lines starting with '- ')",
-    "string": "text",
-    "integer": "a whole number",
-}
-
-
-@cache
-def schema() -> dict[str, Any]:
-    """The JSON Schema of the resolution format (also used by editors while typing)."""
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+__all__ = ["schema", "validate"]
 
 
 def validate(loaded: Loaded) -> Resolution:
@@ -104,56 +78,8 @@ class _Checker:
     def check_schema(self) -> None:
         validator = jsonschema.Draft202012Validator(schema())
         for error in validator.iter_errors(self.data):
-            self._schema_problem(error)
-
-    def _schema_problem(self, error: jsonschema.ValidationError) -> None:
-        path = tuple(error.absolute_path)
-        described = _describe(error)
-        if error.validator == "required":
-            props = error.schema.get("properties", {})
-            for name in error.validator_value:
-                if isinstance(error.instance, dict) and name not in error.instance:
-                    desc = props.get(name, {}).get("description", "")
-                    self.add(path + (name,), f"missing (expected {desc})" if desc else "missing")
-        elif error.validator == "additionalProperties":
-            allowed = list(error.schema.get("properties", {}))
-            for key in error.instance:
-                if key in allowed:
-                    continue
-                close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-                hint = f"did you mean '{close[0]}'? " if close else ""
-                self.add(path + (key,), f"unknown field ({hint}expected one of: {', '.join(allowed)})")
-        elif error.validator == "type":
-            found = _KIND.get(type(error.instance), type(error.instance).__name__)
-            want = _EXPECTED_TYPE.get(error.validator_value, error.validator_value)
-            if error.validator_value == "string" and isinstance(error.instance, (bool, int, float)):
-                # NOTE: YAML reads yes/no/on/off/true/false as true/false and 1.10 as a number.
-                described = (
-                    described[:-1] + "; " if described else " ("
-                ) + "put the value in quotes to keep it exactly as written)"
-            self.add(path, f"expected {want}, found {found}{described}")
-        elif error.validator == "pattern" and "[a-z0-9]+(-" in error.validator_value:
-            self.add(path, bad_id(error.instance))
-        elif error.validator == "pattern" and "[0-9]{4}" in error.validator_value:
-            self.add(path, f"'{error.instance}' is not a date in the form YYYY-MM-DD{described}")
-        elif error.validator == "pattern" and "https?://" in error.validator_value:
-            self.add(path, f"'{error.instance}' is not a web address{described}")
-        elif error.validator in ("pattern", "minLength"):
-            if not (error.validator == "pattern" and len(error.instance) == 0):  # reported once
-                self.add(path, f"is empty{described}")
-        elif error.validator == "enum":
-            choices = [str(v) for v in error.validator_value]
-            suggestion = _closest(str(error.instance), choices)
-            hint = f"did you mean '{suggestion}'? " if suggestion else ""
-            self.add(path, f"'{error.instance}' is not allowed ({hint}expected one of: {', '.join(choices)})")
-        elif error.validator == "minItems":
-            self.add(path, f"is an empty list{described}")
-        elif error.validator == "const":
-            self.add(path, f"must be {error.validator_value!r}, found {error.instance!r}{described}")
-        elif error.validator == "minimum":
-            self.add(path, f"must be {error.validator_value} or more, found {error.instance!r}")
-        else:  # NOTE: a rule added to the schema without a message of its own still reports
-            self.add(path, f"{error.message}{described}")
+            for path, message in schema_problems(error, self.data):
+                self.add(path, message)
 
     # -- meaning: what a schema cannot say -------------------------------------------------------
 
@@ -268,28 +194,3 @@ class _Checker:
     def _check_text(self, node: Any, path: DataPath) -> None:
         for where, message in text_problems(node, path):
             self.add(where, message)
-
-
-def _closest(value: str, choices: list[str]) -> str | None:
-    """The choice `value` is a slip of (case, diacritics, a character or two), if one is close.
-    NOTE: strict on purpose: a value such as legal_force is a legal fact, never to be guessed."""
-    folded = {_fold(c): c for c in choices}
-    close = difflib.get_close_matches(_fold(value), list(folded), n=1, cutoff=0.8)
-    return folded[close[0]] if close else None
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(c for c in text if not unicodedata.combining(c))
-
-
-def _describe(error: jsonschema.ValidationError) -> str:
-    """ " (expected <description>)" of the property the failing rule belongs to, if it has one."""
-    node: Any = schema()
-    # NOTE: the description sits on the property, before any $ref into the shared definitions.
-    for step in list(error.schema_path)[:-1]:
-        if step == "$ref":
-            break
-        node = node[step]
-    desc = node.get("description") if isinstance(node, dict) else None
-    return f" (expected {desc})" if desc else ""

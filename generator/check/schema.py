@@ -1,0 +1,170 @@
+"""The JSON Schema of the resolution format and its errors in words an editor can act on:
+the file, the place and what to fix (validate.py adds the file and the line)."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+import jsonschema
+
+from generator import resources
+from generator.check.text import bad_id
+from generator.load.source import DataPath
+
+SCHEMA_PATH = resources.SCHEMA
+
+_KIND = {
+    dict: "a mapping",
+    list: "a list",
+    str: "text",
+    bool: "true/false",
+    int: "a number",
+    float: "a decimal number",
+    type(None): "nothing",
+}
+_EXPECTED_TYPE = {
+    "object": "a mapping of fields",
+    "array": "a list (lines starting with '- ')",
+    "string": "text",
+    "integer": "a whole number",
+}
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the resolution format (also used by editors while typing)."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def schema_problems(error: jsonschema.ValidationError, data: Any) -> Iterator[tuple[DataPath, str]]:
+    """(place, message) for one error of the JSON Schema, in words an editor can act on."""
+    path = tuple(error.absolute_path)
+    described = _describe(error)
+    if error.validator == "required":
+        # NOTE: what the shape of the data requires (the schema's `else`) has no properties of
+        # its own: the fields' descriptions are the document's.
+        props = error.schema.get("properties", {})
+        if not path:
+            props = schema()["properties"]
+        for name in error.validator_value:
+            if isinstance(error.instance, dict) and name not in error.instance:
+                desc = props.get(name, {}).get("description", "")
+                yield (path + (name,), f"missing (expected {desc})" if desc else "missing")
+    elif error.validator == "additionalProperties":
+        known = list(error.schema.get("properties", {}))
+        allowed = _shape_fields(data) if not path else known
+        for key in error.instance:
+            if key in known:
+                continue
+            close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            yield (path + (key,), f"unknown field ({hint}expected one of: {', '.join(allowed)})")
+    elif error.validator == "type":
+        found = _KIND.get(type(error.instance), type(error.instance).__name__)
+        want = _EXPECTED_TYPE.get(error.validator_value, error.validator_value)
+        if error.validator_value == "string" and isinstance(error.instance, (bool, int, float)):
+            # NOTE: YAML reads yes/no/on/off/true/false as true/false and 1.10 as a number.
+            described = (
+                described[:-1] + "; " if described else " ("
+            ) + "put the value in quotes to keep it exactly as written)"
+        yield (path, f"expected {want}, found {found}{described}")
+    elif error.validator == "pattern" and "[a-z0-9]+(-" in error.validator_value:
+        yield (path, bad_id(error.instance))
+    elif error.validator == "pattern" and "[0-9]{4}" in error.validator_value:
+        yield (path, f"'{error.instance}' is not a date in the form YYYY-MM-DD{described}")
+    elif error.validator == "pattern" and "https?://" in error.validator_value:
+        yield (path, f"'{error.instance}' is not a web address{described}")
+    elif error.validator in ("pattern", "minLength"):
+        if not (error.validator == "pattern" and len(error.instance) == 0):  # reported once
+            yield (path, f"is empty{described}")
+    elif error.validator == "enum":
+        choices = [str(v) for v in error.validator_value]
+        suggestion = _closest(str(error.instance), choices)
+        hint = f"did you mean '{suggestion}'? " if suggestion else ""
+        yield (path, f"'{error.instance}' is not allowed ({hint}expected one of: {', '.join(choices)})")
+    elif error.validator == "minItems":
+        yield (path, f"is an empty list{described}")
+    elif error.validator == "not" and error.schema_path[0] == "dependentSchemas":
+        yield (path, _not_both(error.schema_path[1]))
+    elif error.validator == "not" and error.schema_path[0] == "else":
+        yield (
+            path,
+            "belongs to the official layout (expected it only in a text given as chapters or "
+            "articles: remove it, or give the text as chapters or articles instead of sections)",
+        )
+    elif error.validator == "dependentRequired":
+        for name in error.validator_value:
+            if isinstance(error.instance, dict) and name not in error.instance:
+                yield (
+                    path + (name,),
+                    "missing (expected the kinds of unit the resolution names: the requirements "
+                    "name the ones they apply to)",
+                )
+    elif error.validator == "const":
+        yield (path, f"must be {error.validator_value!r}, found {error.instance!r}{described}")
+    elif error.validator == "minimum":
+        yield (path, f"must be {error.validator_value} or more, found {error.instance!r}")
+    else:  # NOTE: a rule added to the schema without a message of its own still reports
+        yield (path, f"{error.message}{described}")
+
+
+# The top-level fields of one shape of data only: a text in sections (NQ 55's news article) or
+# in the official layout (chapters or articles).
+_SECTIONS_ONLY = ("sections",)
+_OFFICIAL_ONLY = ("official", "chapters", "articles", "appendices")
+
+
+def _shape_fields(data: Any) -> list[str]:
+    """The top-level fields a file of this shape may have (an unknown field's message lists them)."""
+    official = isinstance(data, dict) and ("chapters" in data or "articles" in data)
+    other = _SECTIONS_ONLY if official else _OFFICIAL_ONLY
+    return [name for name in schema()["properties"] if name not in other]
+
+
+def _not_both(first: str) -> str:
+    """The message for a field that holds the text given beside another that also does."""
+    return (
+        f"cannot stand beside '{first}' (expected exactly one of: sections (a text in numbered "
+        "sections, like a news article's), chapters (an official text with chapters) or articles "
+        "(an official text without chapters))"
+    )
+
+
+def _closest(value: str, choices: list[str]) -> str | None:
+    """The choice `value` is a slip of (case, diacritics, a character or two), if one is close.
+    NOTE: strict on purpose: a value such as legal_force is a legal fact, never to be guessed."""
+    folded = {_fold(c): c for c in choices}
+    close = difflib.get_close_matches(_fold(value), list(folded), n=1, cutoff=0.8)
+    return folded[close[0]] if close else None
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    """ " (expected <description>)" of the property the failing rule belongs to, if it has one."""
+    node: Any = schema()
+    # NOTE: the description sits on the property, before any $ref into the shared definitions;
+    # a $ref with more steps after it (an article's parts, say) is followed into its definition.
+    steps = list(error.schema_path)[:-1]
+    for i, step in enumerate(steps):
+        if step == "$ref" and i == len(steps) - 1:
+            break
+        node = _resolve(node["$ref"]) if step == "$ref" else node[step]
+    desc = node.get("description") if isinstance(node, dict) else None
+    return f" (expected {desc})" if desc else ""
+
+
+def _resolve(ref: str) -> Any:
+    """The schema's definition a local $ref ("#/$defs/part") names."""
+    node: Any = schema()
+    for step in ref.removeprefix("#/").split("/"):
+        node = node[step]
+    return node
