@@ -16,6 +16,7 @@ from generator import paths
 from generator.model import Item, Requirement, Resolution, UnitType
 from generator.render import citation, footer
 from generator.render.environment import html_environment
+from generator.write.cache import NO_CACHE, Cache
 
 COLUMNS = (
     "STT",
@@ -198,9 +199,15 @@ def page_url(site_url: str, cl: Checklist) -> str:
 
 
 def pages(
-    model: Resolution, *, site_url: str, date: datetime.date, templates_cache: Path | None = None
+    model: Resolution,
+    *,
+    site_url: str,
+    date: datetime.date,
+    templates_cache: Path | None = None,
+    cache: Cache = NO_CACHE,
 ) -> list[tuple[str, str, dict]]:
-    """(path, template, variables) of the checklist pages, for pages.render_site."""
+    """(path, template, variables) of the checklist pages, for pages.render_site; the footers'
+    QR codes are kept in `cache`."""
     lists = checklists(model)
     if not lists:
         return []
@@ -227,8 +234,8 @@ def pages(
                     "form": form_html(model, cl, link, copy, fillable=True, templates_cache=templates_cache),
                     "key": storage_key(model, cl.unit),
                     "title": title(model),
-                    "footer": footer.screen_footer(lines, url),
-                    "print_style": footer.print_style(lines, url),
+                    "footer": footer.screen_footer(lines, url, cache),
+                    "print_style": footer.print_style(lines, url, cache),
                 },
             )
         )
