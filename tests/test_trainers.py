@@ -124,20 +124,28 @@ def test_qr_svg_is_a_scalable_svg_naming_its_url():
 
 def test_a_qr_code_is_kept_in_the_cache_by_its_url(tmp_path, monkeypatch):
     from generator.outputs import codes
+    from generator.render import qr
     from generator.write.cache import Cache
 
     model = load_resolution(SMALL)
     made = codes.qr_files(model, site_url="https://example.test/", cache=Cache(tmp_path))
     assert made["qr/bien-phap-3.svg"].decode("utf-8") == qr_svg("https://example.test/bien-phap/3/") + "\n"
     assert len(list((tmp_path / "qr").iterdir())) == len(made)
+    uri = qr.qr_svg_data_uri("https://example.test/bang-kiem/don-vi-a/", cache=Cache(tmp_path))
+    assert uri == qr.qr_svg_data_uri("https://example.test/bang-kiem/don-vi-a/")
 
     def no_encoding(*args, **kwargs):
         raise AssertionError("encoded again although the URL is in the cache")
 
-    monkeypatch.setattr(codes, "qr_svg", no_encoding)  # what the cache calls to make a code
+    # NOTE: what the cache calls to make a code
+    monkeypatch.setattr(qr, "_svg", no_encoding)
+    monkeypatch.setattr(qr, "_data_uri", no_encoding)
     assert codes.qr_files(model, site_url="https://example.test/", cache=Cache(tmp_path)) == made
+    assert qr.qr_svg_data_uri("https://example.test/bang-kiem/don-vi-a/", cache=Cache(tmp_path)) == uri
     with pytest.raises(AssertionError, match="encoded again"):
         codes.qr_files(model, site_url="https://example.test/other/", cache=Cache(tmp_path))
+    with pytest.raises(AssertionError, match="encoded again"):
+        qr.qr_svg_data_uri("https://example.test/bang-kiem/don-vi-a/", size_mm=20, cache=Cache(tmp_path))
 
 
 def test_the_leaflet_has_every_section_at_a_glance_with_a_qr_code_to_the_site(site):
