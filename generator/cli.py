@@ -1,5 +1,5 @@
-"""Command line: `python -m generator check | build | site | serve | offline` (console script:
-nq-generator)."""
+"""Command line: `python -m generator check | build | site | serve | offline | import` (console
+script: nq-generator)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from generator import dates, pipeline
-from generator.errors import InputError
+from generator.errors import InputError, Problem
+from generator.importer import command as importing
 from generator.mkdocs import resolution_config
 from generator.mkdocs.config import configured_site_url
 from generator.mkdocs.offline import make_zip
@@ -130,6 +131,30 @@ def _offline(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    if args.into is not None:
+        if args.force:
+            return _usage("--force goes with --output (--into always rewrites its file)")
+        report = importing.into(args.file, args.into)
+        for line in report.lines:
+            print(line, file=sys.stderr)
+        print(report.summary)
+        return 1 if report.lines else 0
+    if args.output.exists() and not args.force:
+        raise InputError(
+            [
+                Problem(
+                    file=str(args.output),
+                    line=None,
+                    path="",
+                    message="already exists (give --force to overwrite it, or choose another --output)",
+                )
+            ]
+        )
+    print(importing.output(args.file, args.output))
+    return 0
+
+
 def _refused(args: argparse.Namespace, *, site_dir: bool = True) -> str | None:
     """Why a --resolution command cannot start, or None; raises InputError for the data's problems.
 
@@ -228,4 +253,17 @@ def _parser() -> argparse.ArgumentParser:
         help="the zip to write (default: build/offline-site.zip, beside --resolution if given)",
     )
     offline.set_defaults(run=_offline)
+    importer = commands.add_parser(
+        "import", help="make a resolution YAML from its official text (plain text or DOCX)"
+    )
+    importer.add_argument("file", type=Path, help="the official text: a UTF-8 .txt or a .docx")
+    target = importer.add_mutually_exclusive_group(required=True)
+    target.add_argument("--output", type=Path, help="the YAML file to write")
+    target.add_argument(
+        "--into",
+        type=Path,
+        help="an existing resolution YAML: its text is replaced, its hand-added parts kept",
+    )
+    importer.add_argument("--force", action="store_true", help="overwrite an existing --output")
+    importer.set_defaults(run=_import)
     return parser

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from generator import resources
 from generator.check.validate import schema, validate
 from generator.errors import InputError
 from generator.load.source import parse
@@ -416,3 +417,17 @@ def test_every_bidirectional_control_is_refused_in_text_and_in_ids(char):
         f"small.yaml:54: sections[bien-phap].items[1].id: 'bien-phap\\u{ord(char):04x}-2' contains an "
         f"invisible character {name} (delete it and type the id again)"
     ]
+
+
+def test_the_schema_line_of_every_data_file_names_the_schema_file():
+    """Editors' YAML language server finds the schema by the first line's path: a moved schema
+    must move with it (it once pointed at a file that was no longer there)."""
+    files = [ROOT / "resolution.yaml", *sorted((ROOT / "tests" / "fixtures").rglob("*.yaml"))]
+    checked = 0
+    for data_file in files:
+        first = data_file.read_text(encoding="utf-8").splitlines()[0]
+        if first.startswith("# yaml-language-server: $schema="):
+            target = (data_file.parent / first.split("=", 1)[1]).resolve()
+            assert target == resources.SCHEMA.resolve(), data_file
+            checked += 1
+    assert checked >= 2

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from generator import paths
-from generator.model import IN_FORCE, LegalForce, Resolution
+from generator.model import IN_FORCE, Item, LegalForce, Resolution
 
 # The notice on the pages of the text, one fixed sentence per legal force; none where the
 # resolution is simply in force. Each is followed by a link to the history on the about page.
@@ -67,3 +67,25 @@ def legislation(model: Resolution, site_url: str) -> dict[str, Any]:
 def jsonld(model: Resolution, site_url: str) -> str:
     """`legislation()` as JSON that can stand as it is inside <script type="application/ld+json">."""
     return json.dumps(legislation(model, site_url), ensure_ascii=False).translate(_SCRIPT_SAFE)
+
+
+def article(model: Resolution, item: Item, site_url: str) -> dict[str, Any]:
+    """An article (Điều) of a resolution in the official layout, as a schema.org `Legislation`
+    that is part of the resolution: its name is its first line as written, its `url` its own
+    page. No legal force of its own: the data records the document's, not each article's."""
+    whole = {k: v for k, v in legislation(model, site_url).items() if k != "@context"}
+    return {
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "name": item.heading_line or item.label,
+        "legislationIdentifier": f"{item.label}, {model.document.type} số {model.document.number}",
+        "legislationDate": model.document.date.isoformat(),
+        "inLanguage": "vi",
+        "url": site_url + paths.url(paths.item_page(item)),
+        "isPartOf": whole,
+    }
+
+
+def jsonld_of_article(model: Resolution, item: Item, site_url: str) -> str:
+    """`article()` as JSON safe inside <script type="application/ld+json">."""
+    return json.dumps(article(model, item, site_url), ensure_ascii=False).translate(_SCRIPT_SAFE)

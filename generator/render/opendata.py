@@ -15,7 +15,7 @@ import typing
 from typing import Any
 
 from generator import paths
-from generator.model import Item, Resolution
+from generator.model import Appendix, Item, Official, Part, Resolution, Section
 
 DATA_FILE = "nghi-quyet.json"
 SCHEMA_FILE = "schema.json"
@@ -31,16 +31,19 @@ LICENCE = {
 }
 
 # Values computed by the model that reusers want without recomputing them: name -> JSON type.
-_DERIVED: dict[type, dict[str, str]] = {
+_DERIVED: dict[type, dict[str, str | list[str]]] = {
     Resolution: {"citation": "string"},
     Item: {"label": "string", "citation": "string", "page": "string"},
+    # A khoản's or điểm's name and citation ("Điểm b khoản 3 Điều 4"); null for other parts.
+    Part: {"label": ["string", "null"], "citation": ["string", "null"]},
 }
 
 
 # What reusers must know about a field wherever it appears: whose words it holds.
 _FIELD_NOTES = {
     "text": "the resolution's words, verbatim (as the source gives them)",
-    "heading": "the item's first sentence when the text gives it as a heading, verbatim; null if none",
+    "heading": "the item's first sentence when the text gives it as a heading, or an article's "
+    "title (after 'Điều 4.'), verbatim; null if none",
     "intro": "the words that open this part of the text, verbatim",
     "title": "a short title of ours (editorial), not the resolution's words",
     "note": "our note (editorial)",
@@ -52,6 +55,42 @@ _FIELD_NOTES = {
     "in_force": "ngày có hiệu lực; null when not known",
     "signer": "người ký; null when not known",
     "signer_title": "the signer's title (chức vụ); null when not known",
+    "marker": "the numbering exactly as written ('Chương II', 'Điều 4a.', '3.', 'đ)', '-'), verbatim; "
+    "null where the text has none",
+    "parts": "the parts nested as the text nests them (khoản, điểm, '-' items, paragraphs, tables), "
+    "in the order of the text",
+    "rows": "a table's rows, the first one its header row, every cell verbatim; [] for other parts",
+    "official": "the official layout's text around the articles, each line verbatim; null for a "
+    "text taken from a news article",
+    "appendices": "the appendices (Phụ lục): heading lines and parts, verbatim",
+    "source": "the news article the text was taken from; null for a text given in the official layout",
+    "label": "how the item or part is named in prose ('Biện pháp 3', 'Điều 4a', 'Điểm b khoản 3 Điều 4')",
+}
+# Notes of fields whose meaning depends on the object they belong to (they win over the above).
+_CLASS_NOTES: dict[type, dict[str, str]] = {
+    Section: {
+        "title": "a chapter's title, verbatim (official layout); else a title of ours (editorial)",
+        "name": "what the section's items are called ('Biện pháp'), or a chapter's marker",
+    },
+    Part: {
+        "kind": "khoan (numbered '1.'), diem (lettered 'a)'), dash (a '-' item), paragraph (no "
+        "number) or table",
+        "id": "the anchor of a khoản or điểm (dieu-4-khoan-3-diem-dd); null for other parts",
+    },
+    Appendix: {"title": "the appendix's heading lines, verbatim"},
+    Official: {
+        "header": "the header's lines: issuer, Quốc hiệu, Tiêu ngữ, 'Số: ...', place and date",
+        "title": "the document's title lines: its type ('NGHỊ QUYẾT') and trích yếu",
+        "council": "the council and its session, as the preamble names them",
+        "term": "the council's term (khóa) as the text writes it; null when not given",
+        "session": "the council's session (kỳ họp) as the text writes it; null when not given",
+        "bases": "căn cứ: the legal bases, one line each",
+        "considering": "the 'Xét ...' lines (the submission and reports considered)",
+        "enacting": "the enacting words ('QUYẾT NGHỊ:')",
+        "closing": "the closing (adoption) sentence",
+        "recipients": "nơi nhận: the recipients' list, its heading line included",
+        "signature": "the signature block: authority, title and the signer's name",
+    },
 }
 
 
@@ -127,7 +166,20 @@ def _derived(value: Any, name: str, model: Resolution) -> Any:
         return f"{value.label}, {model.citation}"
     if isinstance(value, Item) and name == "page":
         return paths.url(paths.item_page(value))
+    if isinstance(value, Part):
+        label = _part_label(value, model)
+        return label if name == "label" or label is None else f"{label}, {model.citation}"
     return getattr(value, name)
+
+
+def _part_label(part: Part, model: Resolution) -> str | None:
+    """ "Điểm b khoản 3 Điều 4" for a khoản or điểm of an article; None for any other part."""
+    if part.id is None or part.kind not in ("khoan", "diem"):
+        return None
+    try:
+        return model.clause_label(part.id)
+    except KeyError:  # a part of an appendix: not a clause of the text
+        return None
 
 
 def _schema_of(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
@@ -139,7 +191,7 @@ def _schema_of(hint: Any, defs: dict[str, Any]) -> dict[str, Any]:
             hints = typing.get_type_hints(hint)
             props = {f.name: _schema_of(hints[f.name], defs) for f in _data_fields(hint)}
             props.update({k: {"type": t} for k, t in _DERIVED.get(hint, {}).items()})
-            for key, note in _FIELD_NOTES.items():
+            for key, note in {**_FIELD_NOTES, **_CLASS_NOTES.get(hint, {})}.items():
                 if key in props:
                     props[key] = {"description": note, **props[key]}
             defs[name] = {

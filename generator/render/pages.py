@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from generator import paths
 from generator.model import Resolution
-from generator.render import checklist, glossary, legislation, opendata, trainers
+from generator.render import checklist, glossary, legislation, official, opendata, trainers
 from generator.render.environment import markdown_environment
 from generator.write.cache import NO_CACHE, Cache
 
@@ -38,26 +38,29 @@ def render_site(
         "opendata": opendata,
         "glance": trainers.glance,
         "legislation": legislation,
+        # The official layout's helpers (header columns, chapter labels, cited parts).
+        "layout": official,
         # The same on every page: it describes the resolution (render/legislation.py).
         "jsonld": legislation.jsonld(model, site_url),
     }
+    # NOTE: a text in the official layout has pages of its own shape (the document as printed,
+    # chapters, articles with their khoản and điểm); the news article's shape keeps its own.
+    shaped = "_official" if model.official_layout else ""
     pages: list[tuple[str, str, dict]] = [
         (paths.HOME, "home.md.jinja2", {}),
-        (paths.FULL_TEXT, "full_text.md.jinja2", {}),
+        (paths.FULL_TEXT, f"full_text{shaped}.md.jinja2", {}),
         (paths.ABOUT, "about.md.jinja2", {}),
     ]
     for section in model.sections:
-        pages.append((paths.section_page(section), "section.md.jinja2", {"section": section}))
+        pages.append((paths.section_page(section), f"section{shaped}.md.jinja2", {"section": section}))
     section_of = {item.id: section for section in model.sections for item in section.items}
     for item in model.items:
         previous, next_ = model.neighbours(item.id)
-        pages.append(
-            (
-                paths.item_page(item),
-                "item.md.jinja2",
-                {"item": item, "section": section_of[item.id], "previous": previous, "next": next_},
-            )
-        )
+        extra = {"item": item, "section": section_of[item.id], "previous": previous, "next": next_}
+        if item.is_article:
+            extra["jsonld"] = legislation.jsonld_of_article(model, item, site_url)
+        template = "article.md.jinja2" if item.is_article else "item.md.jinja2"
+        pages.append((paths.item_page(item), template, extra))
     pages += checklist.pages(
         model, site_url=site_url, date=date, templates_cache=templates_cache, cache=cache
     )
@@ -66,7 +69,7 @@ def render_site(
     for here, template, extra in pages:
         if here in plan:
             raise ValueError(f"two pages claim {here}")  # ids are validated unique; a bug if hit
-        plan[here] = env.get_template(template).render(here=here, **common, **extra)
+        plan[here] = env.get_template(template).render(here=here, **{**common, **extra})
     for here, text in {
         **trainers.render_trainer_pages(model, env, common),
         **opendata.render_open_data(model),
@@ -82,7 +85,7 @@ def nav(model: Resolution) -> list:
     entries: list = [{"Trang chủ": paths.HOME}, {"Toàn văn Nghị quyết": paths.FULL_TEXT}]
     for section in model.sections:
         children = [paths.section_page(section)] + [paths.item_page(item) for item in section.items]
-        entries.append({section.title: children})
+        entries.append({official.section_label(section): children})
     entries.append({"Giới thiệu": paths.ABOUT})
     entries += glossary.nav(model)
     entries += checklist_nav(model)

@@ -13,7 +13,7 @@ import jinja2
 
 from generator import paths
 from generator.model import Item, Resolution
-from generator.render import checklist, citation, glossary
+from generator.render import checklist, citation, glossary, official
 from generator.render.markdown import attr
 
 
@@ -67,11 +67,11 @@ def link_targets(model: Resolution) -> tuple[Target, ...]:
         out.append(
             Target(
                 id=section.id,
-                label=section.title,
-                title=section.title,
+                label=official.section_label(section),
+                title=official.section_label(section),
                 page=paths.section_page(section),
                 anchor=None,
-                citation=f"{section.title}, {model.citation}",
+                citation=official.section_citation(model, section),
             )
         )
         for item in section.items:
@@ -156,12 +156,13 @@ def _page_targets(model: Resolution) -> list[Target]:
 
 
 def glance(item: Item) -> str:
-    """An item in a few words: its verbatim heading, else our title, else its first words."""
+    """An item in a few words: its verbatim heading (an article's title), else our title, else
+    its first words (an article's first part)."""
     if item.heading:
         return item.heading
     if item.title:
         return item.title
-    text = item.text
+    text = next((p.line for p in item.walk() if p.line), "") if item.is_article else item.text
     return text if len(text) <= 120 else text[:120].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 

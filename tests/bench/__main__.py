@@ -7,7 +7,7 @@ For the real resolution and for synthetic ones 10× and 100× larger (tests/benc
 temporary directory): the generator alone, `mkdocs build`, the full build (`make site` for the
 real one; for the synthetic ones the same steps on the temporary project), the round trip from
 saving resolution.yaml to the reloaded page under `mkdocs serve`, pages, cost per page and peak
-memory; then the ratios between scales, measured in this same run; then the comparison with a
+memory; the import of a 200-article official text and DOCX (tests/bench/importing.py); then the ratios between scales, measured in this same run; then the comparison with a
 baseline commit, by default the one before the reshape (tests/bench/baseline.py: paired warm
 builds at 1× and 10×, the median of their ratios against the 10 % limit). Nothing here is a test:
 a slower figure is printed, and the exit status stays 0.
@@ -27,7 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.bench import baseline
+from tests.bench import baseline, importing
 from tests.bench.measure import Run, generate, serve_round_trips, timed
 from tests.bench.scale import write_scaled
 
@@ -150,6 +150,7 @@ def main(argv: list[str]) -> int:
     print(f"# make bench, {time.strftime('%Y-%m-%d %H:%M %Z')}\n# {machine()}", flush=True)
     if not args.baseline_only:
         measure_scales(args)
+        importing.report(runs=args.runs)
     if not args.no_baseline:
         try:
             baseline.compare(args.baseline, args.pairs, [int(s) for s in args.baseline_scales.split(",")])
