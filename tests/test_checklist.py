@@ -12,6 +12,7 @@ import pytest
 from generator.outputs import checklists as downloads
 from generator.pipeline import load_resolution
 from generator.render import checklist as ck
+from generator.render import citation
 from generator.render import pages as render
 from tests.conftest import ROOT, SMALL, TEST_URL, rendered
 
@@ -181,7 +182,9 @@ def test_each_docx_holds_exactly_its_requirements_with_citations(site, unit_id):
     applies, _ = expected(unit_id)
     assert sorted(wordings) == sorted(applies)
     unit = next(u for u in MODEL.unit_types if u.id == unit_id)
-    assert [r[2] for r in items] == [ck.basis(MODEL, row.item) for row in ck.checklist(MODEL, unit).rows]
+    assert [r[2] for r in items] == [
+        citation.basis(MODEL, row.requirement.clause_id) for row in ck.checklist(MODEL, unit).rows
+    ]
     text = "\n".join(p.text for p in document.paragraphs)
     assert "BẢNG KIỂM" in text and f"Áp dụng cho: {unit.name}" in text
     footer = "\n".join(c.text for t in section.footer.tables for row in t.rows for c in row.cells)

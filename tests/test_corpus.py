@@ -2,7 +2,7 @@
 no traceback, and leaves content/ byte for byte as it was.
 
 A case is `NAME.yaml` (the whole file, bytes as saved) or `NAME.edit.json` (replacements made in
-tests/fixtures/small.yaml), with `NAME.expected` beside it: the exact error output of
+tests/fixtures/small.yaml, or in the fixture files its `base` names), with `NAME.expected` beside it: the exact error output of
 `python -m generator build` run where the file is `resolution.yaml`. The mutation cases of
 tests/test_validate.py run here too, end to end. Cases about files rather than their content
 (missing, unreadable, a directory, an unwritable output) are the functions at the end.
@@ -30,6 +30,7 @@ from tests.conftest import ROOT, SMALL
 from tests.test_validate import CASES as VALIDATE_CASES
 
 CORPUS = ROOT / "tests" / "corpus"
+FIXTURES = ROOT / "tests" / "fixtures"
 NAMES = sorted(p.name[: -len(".expected")] for p in CORPUS.glob("*.expected"))
 NOBODY = 65534
 # Address space allowed to a run on hostile input: ample for a resolution, far too little for an
@@ -42,9 +43,12 @@ def corpus_input(name: str) -> bytes:
     whole = CORPUS / f"{name}.yaml"
     if whole.exists():
         return whole.read_bytes()
-    text = SMALL.read_text(encoding="utf-8")
-    for old, new in json.loads((CORPUS / f"{name}.edit.json").read_text(encoding="utf-8"))["replace"]:
-        assert text.count(old) == 1, f"{name}: {old!r} must occur once in the small fixture"
+    edit = json.loads((CORPUS / f"{name}.edit.json").read_text(encoding="utf-8"))
+    base = edit.get("base", [])
+    files = [FIXTURES / b for b in ([base] if isinstance(base, str) else base)] or [SMALL]
+    text = "".join(f.read_text(encoding="utf-8") for f in files)
+    for old, new in edit["replace"]:
+        assert text.count(old) == 1, f"{name}: {old!r} must occur once in {', '.join(f.name for f in files)}"
         text = text.replace(old, new)
     return text.encode("utf-8")
 

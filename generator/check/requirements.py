@@ -7,8 +7,12 @@ requirement or listed under `not_checkable` with a reason, so that nothing is le
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, Protocol
 
+from generator.check import official, official_of
 from generator.check.data import clean, entries
 from generator.load.source import DataPath
 from generator.model import Requirement
@@ -18,26 +22,66 @@ class _Checker(Protocol):
     def add(self, path: DataPath, message: str) -> None: ...
 
 
-def _item_texts(data: dict[str, Any]) -> dict[str, str]:
-    """item id -> the item's full text (heading and text), normalised."""
-    texts: dict[str, str] = {}
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """What a requirement may cite: an item, an article, a khoản or a điểm."""
+
+    item: str  # the id of the item or article it is (in)
+    words: str  # its words as a quote is checked against, normalised
+    what: str  # "item", "article", "khoản" or "điểm"
+
+
+# Up to this many ids, a message about an unknown clause lists them all; beyond, the nearest.
+_LISTED = 12
+
+
+def _clauses(data: dict[str, Any]) -> dict[str, _Clause]:
+    """clause id -> the clause, in the order of the text (an article before its parts)."""
+    out: dict[str, _Clause] = {}
     for _, section in entries(data.get("sections")):
         for _, item in entries(section.get("items")):
             ident = item.get("id")
             parts = [item.get(k) for k in ("heading", "text")]
             if isinstance(ident, str):
-                texts[ident] = clean(" ".join(p for p in parts if isinstance(p, str)))
-    return texts
+                out[ident] = _Clause(ident, clean(" ".join(p for p in parts if isinstance(p, str))), "item")
+    for path, article in official.articles(data):
+        ident = article.get("id")
+        if not isinstance(ident, str):
+            continue
+        head = [v for v in (article.get("marker"), article.get("title")) if isinstance(v, str)]
+        lines = [_line(part) for _, part in official.parts(article, path)]
+        out[ident] = _Clause(ident, clean(" ".join(head + lines)), "article")
+        for where, part in official.parts(article, path):
+            pid = part.get("id")
+            if isinstance(pid, str):
+                words = [_line(part), *(_line(p) for _, p in official.parts(part, where))]
+                what = "khoản" if official_of.part_kind(part)[0] == "khoan" else "điểm"
+                out[pid] = _Clause(ident, clean(" ".join(words)), what)
+    return out
+
+
+def _line(part: dict[str, Any]) -> str:
+    """A part's own words as they stand in the text, its marker included (model.Part.line)."""
+    table = part.get("table")
+    if isinstance(table, list):
+        return " ".join(" ".join(str(c) for c in row) for row in table if isinstance(row, list))
+    words = [part.get("marker"), part.get("text")]
+    return " ".join(w for w in words if isinstance(w, str))
 
 
 def _canonical(data: dict[str, Any]) -> dict[str, str]:
-    """old id (an item's alias) -> the item's id: a requirement may still cite a renamed item."""
+    """old id (an item's, article's, khoản's or điểm's alias) -> its id: a requirement may still
+    cite a renamed clause."""
     out: dict[str, str] = {}
-    for _, section in entries(data.get("sections")):
-        for _, item in entries(section.get("items")):
-            aliases = item.get("aliases")
-            if isinstance(item.get("id"), str) and isinstance(aliases, list):
-                out.update({a: item["id"] for a in aliases if isinstance(a, str)})
+    holders = [
+        item for _, section in entries(data.get("sections")) for _, item in entries(section.get("items"))
+    ]
+    for path, article in official.articles(data):
+        holders += [article, *(part for _, part in official.parts(article, path))]
+    for holder in holders:
+        aliases = holder.get("aliases")
+        if isinstance(holder.get("id"), str) and isinstance(aliases, list):
+            out.update({a: holder["id"] for a in aliases if isinstance(a, str)})
     return out
 
 
@@ -45,8 +89,18 @@ def _unit_ids(data: dict[str, Any]) -> list[str]:
     return [u["id"] for _, u in entries(data.get("unit_types")) if isinstance(u.get("id"), str)]
 
 
-def _one_of(names: list[str]) -> str:
-    return ", ".join(names) if names else "none defined"
+def _one_of(names: list[str], near: str | None = None) -> str:
+    """ "one of: a, b, c"; of many names, how many and the few nearest `near`."""
+    if not names:
+        return "one of: none defined"
+    if len(names) <= _LISTED or near is None:
+        return "one of: " + ", ".join(names)
+    close = difflib.get_close_matches(near, names, n=3, cutoff=0)
+    return f"one of the {len(names)} ids of the text; the nearest: {', '.join(close)}"
+
+
+def _unknown(clause: str, ids: list[str], what: str) -> str:
+    return f"unknown clause '{clause}' (expected the id of {what}, {_one_of(ids, clause)})"
 
 
 def check_requirement_ids(checker: _Checker, data: dict[str, Any], line) -> None:
@@ -66,29 +120,35 @@ def check_requirement_ids(checker: _Checker, data: dict[str, Any], line) -> None
             seen[ident] = path
 
 
+def _expected(data: dict[str, Any]) -> str:
+    """What a clause names, in a message: an item, or an article, khoản or điểm."""
+    return "an article, khoản or điểm" if official_of.is_official(data) else "an item"
+
+
 def check_requirement_references(checker: _Checker, data: dict[str, Any]) -> None:
-    """Every requirement cites an existing item, quotes its words, names existing unit types."""
-    texts, units, renamed = _item_texts(data), _unit_ids(data), _canonical(data)
+    """Every requirement cites an existing clause, quotes its words, names existing unit types."""
+    clauses, units, renamed = _clauses(data), _unit_ids(data), _canonical(data)
     for i, req in entries(data.get("requirements")):
         path = ("requirements", i)
         clause, quote = req.get("clause"), req.get("quote")
         clause = renamed.get(clause, clause) if isinstance(clause, str) else clause
-        if isinstance(clause, str) and clause not in texts:
-            checker.add(
-                path + ("clause",),
-                f"unknown clause '{clause}' (expected the id of an item, one of: {_one_of(list(texts))})",
-            )
+        if isinstance(clause, str) and clause not in clauses:
+            checker.add(path + ("clause",), _unknown(clause, list(clauses), _expected(data)))
         elif (
             isinstance(clause, str)
             and isinstance(quote, str)
             and quote.strip()
-            and clean(quote) not in texts[clause]
+            and clean(quote) not in clauses[clause].words
         ):
+            what = clauses[clause].what
+            scope = {
+                "item": "",
+                "article": " (its title and all its parts)",
+            }.get(what, " (its own line and the parts nested in it)")
             checker.add(
                 path + ("quote",),
-                f"not found in the text of {clause} (expected "
-                "words copied exactly from that item; check spelling, diacritics "
-                "and punctuation)",
+                f"not found in the text of {clause} (expected words copied exactly from that "
+                f"{what}{scope}; check spelling, diacritics and punctuation)",
             )
         applies = req.get("applies_to")
         if isinstance(applies, list):
@@ -96,16 +156,18 @@ def check_requirement_references(checker: _Checker, data: dict[str, Any]) -> Non
                 if isinstance(unit, str) and unit not in units:
                     checker.add(
                         path + ("applies_to", j),
-                        f"unknown unit type '{unit}' (expected one of: {_one_of(units)})",
+                        f"unknown unit type '{unit}' (expected {_one_of(units)})",
                     )
 
 
 def check_coverage(checker: _Checker, data: dict[str, Any]) -> None:
-    """Every item is cited by a requirement or has a reason under not_checkable.
+    """Every item (every article) is cited by a requirement, in whole or in one of its parts, or
+    has a reason under not_checkable.
 
     Only when the data has `requirements` at all: a resolution without a checklist is valid.
     """
-    texts, renamed = _item_texts(data), _canonical(data)
+    clauses, renamed = _clauses(data), _canonical(data)
+    items = [ident for ident, c in clauses.items() if c.what in ("item", "article")]
     excused: dict[str, DataPath] = {}
     for i, entry in entries(data.get("not_checkable")):
         clause = entry.get("clause")
@@ -113,36 +175,57 @@ def check_coverage(checker: _Checker, data: dict[str, Any]) -> None:
         if not isinstance(clause, str):
             continue
         clause = renamed.get(clause, clause)
-        if clause not in texts:
+        if clause in clauses and clause not in items:
             checker.add(
                 path,
-                f"unknown clause '{clause}' (expected the id of an item, one of: {_one_of(list(texts))})",
+                f"'{clause}' is a {clauses[clause].what}, not an article (expected the id of an "
+                f"article no requirement cites, e.g. {clauses[clause].item}: not_checkable lists articles)",
             )
+        elif clause not in clauses:
+            checker.add(path, _unknown(clause, items, _expected(data).replace(", khoản or điểm", "")))
         excused[clause] = path
     if "requirements" not in data:
         return
     cited = {
-        renamed.get(c, c)
+        clauses[c].item if c in clauses else c
         for _, r in entries(data.get("requirements"))
-        if isinstance(c := r.get("clause"), str)
+        if isinstance(c := r.get("clause"), str) and (c := renamed.get(c, c))
     }
+    official = official_of.is_official(data)
+    uncited = (
+        "articles that no requirement cites, in whole or in part"
+        if official
+        else "items that no requirement cites"
+    )
     for clause, path in excused.items():
-        if clause in cited:
+        if clause in cited and clause in items:
             checker.add(
                 path,
-                f"'{clause}' is cited by a requirement (expected only items that "
-                "no requirement cites; remove this entry)",
+                f"'{clause}' is cited by a requirement (expected only {uncited}; remove this entry)",
             )
+    for ident, where in _item_places(data):
+        if ident not in cited and ident not in excused:
+            checker.add(
+                where,
+                (
+                    "no requirement cites this article or any of its parts (expected a requirement "
+                    f"with clause: {ident}, or one of its khoản or điểm"
+                    if official
+                    else f"no requirement cites this item (expected a requirement with clause: {ident}"
+                )
+                + ", or an entry under not_checkable with the reason it is not checkable)",
+            )
+
+
+def _item_places(data: dict[str, Any]) -> Iterator[tuple[str, DataPath]]:
+    """(id, place) of every item or article, in the order of the text."""
     for s, section in entries(data.get("sections")):
         for i, item in entries(section.get("items")):
-            ident = item.get("id")
-            if isinstance(ident, str) and ident not in cited and ident not in excused:
-                checker.add(
-                    ("sections", s, "items", i),
-                    "no requirement cites this item "
-                    f"(expected a requirement with clause: {ident}, or an entry under "
-                    "not_checkable with the reason it is not checkable)",
-                )
+            if isinstance(ident := item.get("id"), str):
+                yield ident, ("sections", s, "items", i)
+    for path, article in official.articles(data):
+        if isinstance(ident := article.get("id"), str):
+            yield ident, path
 
 
 def check_requirements(checker: Any, data: dict[str, Any]) -> None:
@@ -151,7 +234,7 @@ def check_requirements(checker: Any, data: dict[str, Any]) -> None:
     Skipped while the items or unit types themselves have problems: a renamed or broken item
     would otherwise also be reported as every requirement that cites it.
     """
-    if any(p.path.startswith(("sections", "unit_types")) for p in checker.problems):
+    if any(p.path.startswith(("sections", "chapters", "articles", "unit_types")) for p in checker.problems):
         return
     check_requirement_ids(checker, data, checker.loaded.line)
     check_requirement_references(checker, data)

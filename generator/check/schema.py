@@ -97,9 +97,10 @@ def schema_problems(error: jsonschema.ValidationError, data: Any) -> Iterator[tu
             "belongs to the official layout (expected it only in a text given as chapters or "
             "articles: remove it, or give the text as chapters or articles instead of sections)",
         )
-    elif error.validator == "dependentRequired":
-        for name in error.validator_value:
-            if isinstance(error.instance, dict) and name not in error.instance:
+    elif error.validator == "dependentRequired" and isinstance(error.instance, dict):
+        needed = [n for dep, names in error.validator_value.items() if dep in error.instance for n in names]
+        for name in dict.fromkeys(needed):
+            if name not in error.instance:
                 yield (
                     path + (name,),
                     "missing (expected the kinds of unit the resolution names: the requirements "
@@ -151,13 +152,12 @@ def _fold(text: str) -> str:
 def _describe(error: jsonschema.ValidationError) -> str:
     """ " (expected <description>)" of the property the failing rule belongs to, if it has one."""
     node: Any = schema()
-    # NOTE: the description sits on the property, before any $ref into the shared definitions;
-    # a $ref with more steps after it (an article's parts, say) is followed into its definition.
-    steps = list(error.schema_path)[:-1]
-    for i, step in enumerate(steps):
-        if step == "$ref" and i == len(steps) - 1:
-            break
-        node = _resolve(node["$ref"]) if step == "$ref" else node[step]
+    # NOTE: the description sits on the property, before any $ref into the shared definitions
+    # (the error's schema path leaves the $ref out: a step the node lacks is in its definition).
+    for step in list(error.schema_path)[:-1]:
+        while isinstance(node, dict) and step not in node and "$ref" in node:
+            node = _resolve(node["$ref"])
+        node = node[step]
     desc = node.get("description") if isinstance(node, dict) else None
     return f" (expected {desc})" if desc else ""
 

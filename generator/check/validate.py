@@ -8,8 +8,10 @@ from typing import Any
 
 import jsonschema
 
+from generator.check import official
 from generator.check.data import clean, entries
 from generator.check.model_of import build_model
+from generator.check.official import check_official
 from generator.check.requirements import check_requirements
 from generator.check.schema import schema, schema_problems
 from generator.check.status import check_status, dated_fields
@@ -117,6 +119,11 @@ class _Checker:
                         "has both 'heading' and 'title' (expected one: 'heading' for the "
                         "text's own first sentence, 'title' for a short title of ours)",
                     )
+        for ident, path, is_alias in official.ids(data):
+            if is_alias:
+                aliases_seen.append((ident, path))
+            else:
+                self._claim(ids, ident, path)
         for alias, path in aliases_seen:
             self._claim(
                 ids, alias, path, hint="ids and aliases must all be unique: remove or correct this alias"
@@ -124,6 +131,7 @@ class _Checker:
         self._check_glossary(data.get("glossary"))
         self._check_text(data, ())
         check_status(self, data, self.loaded.line)
+        check_official(self, data, self.loaded.line)
         check_requirements(self, data)
 
     def _check_glossary(self, values: Any) -> None:

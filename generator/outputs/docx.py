@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from generator.model import Resolution
 from generator.render import checklist as ck
+from generator.render import citation
 from generator.render.qr import qr_png
 
 TEXT_WIDTH_MM = 210 - 30 - 15
@@ -61,7 +62,7 @@ def docx_form(model: Resolution, cl: ck.Checklist) -> DocxForm:
                         number=r.number,
                         wording=r.requirement.wording,
                         actor=r.requirement.actor,
-                        basis=ck.basis(model, r.item),
+                        basis=citation.basis(model, r.requirement.clause_id),
                     )
                     for r in g.rows
                 ),

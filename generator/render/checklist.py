@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import paths
-from generator.model import Item, Requirement, Resolution, UnitType
+from generator.model import Item, Part, Requirement, Resolution, Section, UnitType
 from generator.render import citation, footer
 from generator.render.environment import html_environment
 from generator.write.cache import NO_CACHE, Cache
@@ -45,11 +45,20 @@ NOTE = (
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Row:
-    """One line of the table: a requirement and the item it cites."""
+    """One line of the table: a requirement, the item (article) it cites and, when it cites a
+    khoản or điểm, that part; `label` names the clause ("Điểm b khoản 3 Điều 4", "Biện pháp 3")."""
 
     number: int
     requirement: Requirement
     item: Item
+    part: Part | None = None
+    label: str = ""
+
+    @property
+    def anchor(self) -> str:
+        """The anchor of the cited khoản or điểm on the item's page ("#dieu-4-khoan-3-diem-b"),
+        or "" for a whole item."""
+        return f"#{self.part.id}" if self.part and self.part.id else ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -98,24 +107,47 @@ def roman(n: int) -> str:
 
 
 def checklist(model: Resolution, unit: UnitType) -> Checklist:
-    """The rows that apply to `unit`, grouped by section, in the order of the text."""
-    place = {
-        item.id: (s, i) for s, section in enumerate(model.sections) for i, item in enumerate(section.items)
-    }
+    """The rows that apply to `unit`, grouped by section (chapter), in the order of the text:
+    by the place of the clause each cites, a whole item before its parts."""
+    place = _places(model)
     by_section: dict[int, list[Requirement]] = {}
     for r in model.requirements_for(unit.id):
         by_section.setdefault(place[r.clause_id][0], []).append(r)
     groups: list[Group] = []
     for s, section in enumerate(model.sections):
         reqs = sorted(
-            by_section.get(s, ()), key=lambda r: place[r.clause_id][1]
-        )  # NOTE: stable: data order within an item
+            by_section.get(s, ()), key=lambda r: place[r.clause_id]
+        )  # NOTE: stable: data order within a clause
         if reqs:
-            rows = tuple(
-                Row(number=n, requirement=r, item=model.item(r.clause_id)) for n, r in enumerate(reqs, 1)
-            )
-            groups.append(Group(numeral=roman(len(groups) + 1), title=section.name, rows=rows))
+            rows = tuple(_row(model, n, r) for n, r in enumerate(reqs, 1))
+            groups.append(Group(numeral=roman(len(groups) + 1), title=group_title(model, section), rows=rows))
     return Checklist(unit=unit, groups=tuple(groups))
+
+
+def _places(model: Resolution) -> dict[str, tuple[int, int, int]]:
+    """clause id -> (section, item, part) positions in the text; -1 for a whole item."""
+    place: dict[str, tuple[int, int, int]] = {}
+    for s, section in enumerate(model.sections):
+        for i, item in enumerate(section.items):
+            place[item.id] = (s, i, -1)
+            for j, part in enumerate(item.walk()):
+                if part.id:
+                    place[part.id] = (s, i, j)
+    return place
+
+
+def _row(model: Resolution, number: int, requirement: Requirement) -> Row:
+    item, part = model.clause(requirement.clause_id)
+    label = model.clause_label(requirement.clause_id)
+    return Row(number=number, requirement=requirement, item=item, part=part, label=label)
+
+
+def group_title(model: Resolution, section: Section) -> str:
+    """A group's heading: the section's name ("Biện pháp"); a chapter's marker and title as
+    written ("Chương II. CÁC BIỆN PHÁP BẢO ĐẢM"); the articles of a text without chapters."""
+    if section.marker:
+        return f"{section.marker}. {section.title}" if section.title != section.marker else section.marker
+    return section.title if model.official_layout else section.name
 
 
 def checklists(model: Resolution) -> tuple[Checklist, ...]:
@@ -123,16 +155,6 @@ def checklists(model: Resolution) -> tuple[Checklist, ...]:
     if not model.requirements:
         return ()
     return tuple(checklist(model, unit) for unit in model.unit_types)
-
-
-def short_citation(model: Resolution) -> str:
-    """ "Nghị quyết 55/NQ-HĐND"."""
-    return f"{model.document.type} {model.document.number}"
-
-
-def basis(model: Resolution, item: Item) -> str:
-    """The căn cứ of a row: "Biện pháp 3 – Nghị quyết 55/NQ-HĐND"."""
-    return f"{item.label} – {short_citation(model)}"
 
 
 def title(model: Resolution) -> tuple[str, str]:
@@ -179,7 +201,7 @@ def form_html(
             copy=copy,
             fillable=fillable,
             anchor=row_anchor,
-            basis=basis,
+            basis=citation.basis,
             columns=COLUMNS,
             results=RESULTS,
             fields=FIELDS,
@@ -221,7 +243,7 @@ def pages(
             return paths.link(here, paths.item_page(item))
 
         def copy(row: Row, cl: Checklist = cl) -> tuple[str, str]:
-            return site_url + row_url(cl, row), citation.of_checklist_row(model, row.item)
+            return site_url + row_url(cl, row), citation.of_checklist_row(model, row.requirement)
 
         url = page_url(site_url, cl)
         lines = footer.footer_lines(model, url, date)

@@ -11,7 +11,7 @@ Two forms, told apart by their separator:
 
 from __future__ import annotations
 
-from generator.model import Item, Resolution, Term, UnitType
+from generator.model import Item, Requirement, Resolution, Term, UnitType
 
 CHECKLISTS = "Bảng kiểm"
 GLOSSARY = "Thuật ngữ và chữ viết tắt"
@@ -45,7 +45,24 @@ def of_citizens(model: Resolution) -> str:
     return of_page(model, CITIZENS)
 
 
-def of_checklist_row(model: Resolution, item: Item) -> str:
+def of_clause(model: Resolution, clause_id: str) -> str:
+    """A clause as Vietnamese documents cite it, smallest part first: "Điểm b khoản 3 Điều 4,
+    Nghị quyết số ..." (an item or a whole article: "Biện pháp 4, Nghị quyết số ...")."""
+    return f"{model.clause_label(clause_id)}, {model.citation}"
+
+
+def short(model: Resolution) -> str:
+    """ "Nghị quyết 55/NQ-HĐND"."""
+    return f"{model.document.type} {model.document.number}"
+
+
+def basis(model: Resolution, clause_id: str) -> str:
+    """The căn cứ column of a checklist (web form, PDF, DOCX, index alike): "Biện pháp 3 – Nghị
+    quyết 55/NQ-HĐND", "Điểm b khoản 3 Điều 4 – Nghị quyết 99/2025/NQ-HĐND"."""
+    return f"{model.clause_label(clause_id)} – {short(model)}"
+
+
+def of_checklist_row(model: Resolution, requirement: Requirement) -> str:
     """A row of a checklist is cited by the clause it rests on, exactly as that clause is: the
     row's wording is ours, the clause is what a document can invoke."""
-    return of_item(model, item)
+    return of_clause(model, requirement.clause_id)
