@@ -1,4 +1,5 @@
-"""Golden output of the small fixture: `python -m tests.golden` (make golden) rewrites it."""
+"""Golden output of the small fixture and of the official-layout fixture: `python -m tests.golden`
+(make golden) rewrites both."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from generator.write.tree import sync_tree
 from tests.conftest import ROOT, SMALL, rendered
 
 GOLDEN = ROOT / "tests" / "golden" / "small"
+OFFICIAL = ROOT / "tests" / "fixtures" / "official" / "nq-99-2025-gia-dinh.yaml"
+GOLDEN_OFFICIAL = ROOT / "tests" / "golden" / "official"
 
 
 def render_fixture() -> dict[str, str]:
@@ -14,10 +17,16 @@ def render_fixture() -> dict[str, str]:
     return rendered(pipeline.load_resolution(SMALL, "small.yaml"))
 
 
+def render_official() -> dict[str, str]:
+    """What the generator makes of the official-layout fixture (a fictional resolution)."""
+    return rendered(pipeline.load_resolution(OFFICIAL, OFFICIAL.name), source_name=OFFICIAL.name)
+
+
 def main() -> int:
-    """Rewrite the golden tree; review the diff before committing it."""
-    result = sync_tree(render_fixture(), GOLDEN)
-    print(f"{GOLDEN.relative_to(ROOT)}: {len(result.written)} written, {len(result.removed)} removed")
+    """Rewrite the golden trees; review the diff before committing it."""
+    for plan, golden in ((render_fixture(), GOLDEN), (render_official(), GOLDEN_OFFICIAL)):
+        result = sync_tree(plan, golden)
+        print(f"{golden.relative_to(ROOT)}: {len(result.written)} written, {len(result.removed)} removed")
     return 0
 
 

@@ -4,6 +4,7 @@ passes, and what is wrong in such data is named precisely."""
 from __future__ import annotations
 
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,9 @@ from generator.outputs.docx import docx_form
 from generator.pipeline import load_resolution
 from generator.render import checklist as ck
 from generator.render import citation
+from generator.render.pages import render_site
 from tests.conftest import ROOT, TEST_URL
+from tests.test_any_resolution import generator, text_of_file
 
 OFFICIAL = ROOT / "tests" / "fixtures" / "official" / "nq-99-2025-gia-dinh.yaml"
 
@@ -162,3 +165,44 @@ def test_a_requirement_citing_the_old_id_of_a_renamed_diem_still_works(tmp_path)
     unit = next(u for u in model.unit_types if u.id == "co-quan")
     row = ck.checklist(model, unit).rows[-1]
     assert (row.label, row.anchor) == ("Điểm b khoản 3 Điều 4", "#dieu-4-khoan-3-diem-b-moi")
+
+
+def test_render_site_makes_the_checklist_pages_and_the_index_cites_the_clauses(tmp_path):
+    model = loaded(tmp_path, with_checklist())
+    files = render_site(model, site_url=TEST_URL, date=DATE, source_name="nghi-quyet.yaml")
+    page = files["bang-kiem/co-quan.md"]
+    assert "[Điểm b khoản 3 Điều 4 – Nghị quyết 99/2025/NQ-HĐND](../dieu-4.md#dieu-4-khoan-3-diem-b)" in page
+    index = files["bang-kiem/index.md"]
+    assert "- I. Chương I. QUY ĐỊNH CHUNG: 2 nội dung, theo Điều 1, Khoản 1 Điều 2.\n" in index
+    assert "- II. Chương II. CÁC BIỆN PHÁP BẢO ĐẢM: 1 nội dung, theo Điểm b khoản 3 Điều 4.\n" in index
+    assert "- [Điều 4a](../dieu-4a.md): Quy định về kinh phí, không giao việc cho đơn vị.\n" in index
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """The fixture with its checklist, built by `python -m generator site --resolution`."""
+    folder = tmp_path_factory.mktemp("official-checklist")
+    resolution = folder / "nghi-quyet.yaml"
+    resolution.write_text(with_checklist(), encoding="utf-8")
+    result = generator("site", "--resolution", str(resolution), "--site-dir", str(folder / "web"))
+    assert result.returncode == 0, result.stderr
+    return folder / "web"
+
+
+def test_the_built_checklist_links_each_row_to_its_khoan_or_diem(built):
+    page = (built / "bang-kiem" / "co-quan" / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<td class="bk-basis"><a href="([^"]*)">([^<]*)</a></td>', page) == [
+        ("../../dieu-1/", "Điều 1 – Nghị quyết 99/2025/NQ-HĐND"),
+        ("../../dieu-2/#dieu-2-khoan-1", "Khoản 1 Điều 2 – Nghị quyết 99/2025/NQ-HĐND"),
+        ("../../dieu-4/#dieu-4-khoan-3-diem-b", "Điểm b khoản 3 Điều 4 – Nghị quyết 99/2025/NQ-HĐND"),
+    ]
+    assert 'id="dieu-4-khoan-3-diem-b"' in (built / "dieu-4" / "index.html").read_text(encoding="utf-8")
+    assert 'id="dieu-2-khoan-1"' in (built / "dieu-2" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("ext", ["pdf", "docx"])
+def test_the_built_pdf_and_docx_cite_the_same_clause(built, ext):
+    text = text_of_file(built / "bang-kiem" / "co-quan" / f"bang-kiem-co-quan.{ext}")
+    # NOTE: the PDF's narrow column wraps the citation: compared without spaces.
+    assert "Điểmbkhoản3Điều4–Nghịquyết99/2025/NQ-HĐND" in "".join(text.split())
+    assert "Khoản1Điều2–Nghịquyết99/2025/NQ-HĐND" in "".join(text.split())

@@ -18,7 +18,9 @@ from generator.check.model_of import build_model
 from generator.model import Resolution
 from generator.render import official, opendata
 from generator.render.pages import nav, render_site
+from generator.write.tree import read_manifest
 from tests.conftest import ROOT
+from tests.golden import GOLDEN_OFFICIAL, render_official
 from tests.test_render import HOSTILE
 
 FIXTURE = ROOT / "tests" / "fixtures" / "official" / "nq-99-2025-gia-dinh.yaml"
@@ -292,3 +294,12 @@ def test_the_news_articles_shape_without_a_source_renders():
     assert "**Bài viết:**" not in plan["gioi-thieu.md"] and "{#nguon}" in plan["gioi-thieu.md"]
     assert "bài viết" not in plan["index.md"]
     assert not [p for p in plan if p.startswith("bang-kiem")]
+
+
+def test_the_official_fixture_renders_exactly_its_golden_tree():
+    plan = render_official()
+    assert read_manifest(GOLDEN_OFFICIAL) == set(plan), "files added or removed: run `make golden` and review"
+    for rel, text in plan.items():
+        assert (GOLDEN_OFFICIAL / rel).read_text(encoding="utf-8") == text, (
+            f"{rel} differs: run `make golden`"
+        )

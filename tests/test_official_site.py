@@ -25,6 +25,8 @@ from tests.test_any_resolution import generator, mentions, snapshot
 FIXTURES = ROOT / "tests" / "fixtures" / "official"
 YAML = FIXTURES / "nq-99-2025-gia-dinh.yaml"
 TEXT = FIXTURES / "nq-99-2025-gia-dinh.txt"
+# A text without chapters, whose YAML the importer makes (python -m generator import).
+TEXT_WITHOUT_CHAPTERS = FIXTURES / "nq-98-2025-thu-nghiem.txt"
 RECORD = ROOT / "tests" / "published-urls-official.txt"
 URL = "https://nq99.gia-dinh.example/"
 
@@ -62,10 +64,10 @@ def visible_text(page_html: str) -> str:
     return " ".join(" ".join(parser.parts).split())
 
 
-def source_lines() -> list[str]:
-    """Every non-blank line of the fixture's text, whitespace normalised; a table's line is its
+def source_lines(text: Path = TEXT) -> list[str]:
+    """Every non-blank line of a fixture's text, whitespace normalised; a table's line is its
     cells, one space apart (as a table reads)."""
-    lines = TEXT.read_text(encoding="utf-8").splitlines()
+    lines = text.read_text(encoding="utf-8").splitlines()
     return [" ".join(" ".join(line.split("\t")).split()) for line in lines if line.strip()]
 
 
@@ -229,3 +231,36 @@ def test_the_offline_zip_builds(tmp_path):
         full = z.read(next(n for n in names if n.endswith("nghi-quyet.html"))).decode("utf-8")
     assert any(n.endswith("dieu-4a.html") for n in names)
     assert 'id="dieu-4-khoan-3-diem-dd"' in full
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    """The fixture without chapters, imported from its text and built: (its model, its site)."""
+    folder = tmp_path_factory.mktemp("imported")
+    resolution = folder / "nq-98.yaml"
+    result = generator("import", str(TEXT_WITHOUT_CHAPTERS), "--output", str(resolution))
+    assert result.returncode == 0, result.stderr
+    result = generator(
+        "site", "--resolution", str(resolution), "--site-dir", str(folder / "web"), "--site-url", URL
+    )
+    assert result.returncode == 0, result.stderr
+    return build_model(yaml.safe_load(resolution.read_text(encoding="utf-8"))), folder / "web"
+
+
+def test_an_imported_text_without_chapters_is_whole_on_its_site(imported):
+    model, site = imported
+    assert [s.id for s in model.sections] == ["dieu"] and not model.sections[0].marker
+    text = visible_text(page(site, "/nghi-quyet/"))
+    data = json_lines(json.loads((site / "nghi-quyet.json").read_text(encoding="utf-8")))
+    lines = source_lines(TEXT_WITHOUT_CHAPTERS)
+    assert [line for line in lines if line not in text] == []
+    assert [line for line in lines if line not in data] == []
+    full = page(site, "/nghi-quyet/")
+    for item in model.items:
+        own = page(site, f"/dieu-{str(item.number).lower()}/")
+        assert f'id="{item.id}"' in full and f'id="{item.id}"' in own
+        for part in official.cited_parts(item):
+            assert f'id="{part.id}"' in full and f'id="{part.id}"' in own, part.id
+    listing = visible_text(page(site, "/dieu/"))
+    assert all(item.heading_line in listing for item in model.items)
+    assert mentions(site) == {}

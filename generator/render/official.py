@@ -11,7 +11,7 @@ from generator.model import Item, Official, Part, Resolution, Section
 
 # The right column of the header: the Quốc hiệu, the Tiêu ngữ, and "<place>, ngày ... tháng ..."
 # (Nghị định 30/2020/NĐ-CP, appendix I); everything else (the issuer's lines, "Số: ...") is left.
-_NATION = re.compile(r"^CỘNG H(Ò|O)A XÃ HỘI CHỦ NGHĨA VIỆT NAM", re.IGNORECASE)
+_NATION = re.compile(r"^CỘNG H(?:ÒA|OÀ|OA) XÃ HỘI CHỦ NGHĨA VIỆT NAM", re.IGNORECASE)
 _MOTTO = re.compile(r"^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc", re.IGNORECASE)
 _DATE = re.compile(r",\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", re.IGNORECASE)
 _NUMBER = re.compile(r"^Số\s*:", re.IGNORECASE)
