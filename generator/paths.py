@@ -7,6 +7,7 @@ These URLs are printed in handouts: changing one breaks a published link.
 from __future__ import annotations
 
 import posixpath
+from pathlib import PurePosixPath
 
 from generator.model import Item, Section
 
@@ -89,3 +90,40 @@ def checklist_page(unit) -> str:
 def checklist_download(unit, ext: str) -> str:
     """`bang-kiem/<id>/bang-kiem-<id>.pdf`: a download, in the site beside the checklist page."""
     return f"bang-kiem/{unit.id}/bang-kiem-{unit.id}.{ext}"
+
+
+# The first parts of addresses the site uses for itself (its pages, downloads, MkDocs' own
+# folders): a section or chapter id names a folder at the top of the site, so it must be none of
+# these, nor an article's page (`dieu-4`).
+OWN_FOLDERS = frozenset(
+    {
+        *(
+            PurePosixPath(page).parts[0].removesuffix(".md")
+            for page in (
+                HOME,
+                FULL_TEXT,
+                ABOUT,
+                GLOSSARY,
+                CITIZENS,
+                TRAINERS,
+                COLLECTION,
+                LEAFLET,
+                LEAFLET_PDF,
+                CHECKLISTS,
+            )
+        ),
+        PROJECTOR_DIR,
+        "qr",
+        "assets",
+        "search",
+        "404",
+        "sitemap.xml",
+    }
+)
+
+
+def claims_own_address(section_id: str) -> str | None:
+    """The address a section or chapter id would take from the site's own pages, if it would."""
+    if section_id in OWN_FOLDERS or section_id.startswith("dieu-"):
+        return f"/{section_id}/"
+    return None

@@ -8,6 +8,7 @@ from typing import Any
 
 import jsonschema
 
+from generator import paths
 from generator.check import official
 from generator.check.data import clean, entries
 from generator.check.model_of import build_model
@@ -98,6 +99,7 @@ class _Checker:
         for s, section in entries(sections):
             spath = ("sections", s)
             self._claim(ids, section.get("id"), spath + ("id",))
+            self._own_address(section.get("id"), spath + ("id",), "section")
             expected = 1
             for i, item in entries(section.get("items")):
                 ipath = spath + ("items", i)
@@ -119,6 +121,8 @@ class _Checker:
                         "has both 'heading' and 'title' (expected one: 'heading' for the "
                         "text's own first sentence, 'title' for a short title of ours)",
                     )
+        for c, chapter in entries(data.get("chapters")):
+            self._own_address(chapter.get("id"), ("chapters", c, "id"), "chapter")
         for ident, path, is_alias in official.ids(data):
             if is_alias:
                 aliases_seen.append((ident, path))
@@ -198,6 +202,15 @@ class _Checker:
             self.add(path, f"duplicate {what} '{ident}' (first used at line {first}; {hint})")
         else:
             seen[ident] = path
+
+    def _own_address(self, ident: Any, path: DataPath, what: str) -> None:
+        """A section's or chapter's id is the folder of its page: not one the site uses itself."""
+        if isinstance(ident, str) and (address := paths.claims_own_address(ident)):
+            self.add(
+                path,
+                f"'{ident}' would give this {what} the address {address}, which the site uses for "
+                f"its own pages (expected another id, e.g. one made from the {what}'s name)",
+            )
 
     def _check_text(self, node: Any, path: DataPath) -> None:
         for where, message in text_problems(node, path):
