@@ -103,7 +103,11 @@ def reference(model: Resolution, files: list[tuple[str, bytes]]) -> Counted:
             data = json.loads(raw.decode("utf-8"))
         except ValueError:
             data = None
-        if not isinstance(data, dict) or data.get("format") != "bang-kiem" or not isinstance(data.get("rows"), dict):
+        if (
+            not isinstance(data, dict)
+            or data.get("format") != "bang-kiem"
+            or not isinstance(data.get("rows"), dict)
+        ):
             out.verdicts.append("bad")
             continue
         if "resolution" in data:

@@ -36,7 +36,9 @@ def the_files(model) -> list[tuple[str, bytes]]:
     for unit in model.unit_types:
         for n in range(1, 4):
             rows = random_rows(model, unit.id, rnd)
-            files.append((f"{unit.id}-{n}.json", export(model, unit.id, f"{unit.name} số {n}", "năm 2025", rows)))
+            files.append(
+                (f"{unit.id}-{n}.json", export(model, unit.id, f"{unit.name} số {n}", "năm 2025", rows))
+            )
     xa = "xa-phuong-thi-tran"
     first = model.requirements_for(xa)[0].id
     files += [
@@ -44,12 +46,24 @@ def the_files(model) -> list[tuple[str, bytes]]:
         ("mang.json", b"[1, 2, 3]"),
         ("khac-dinh-dang.json", b'{"format": "bieu-mau", "rows": {}}'),
         ("nghi-quyet-khac.json", export(model, xa, "UBND xã Xa", "năm 2025", {}, number="12/NQ-HĐND")),
-        ("cu-nghi-quyet-khac.json", export(model, xa, "UBND xã Xa", "năm 2025", {}, old=True, number="9/NQ-HĐND")),
+        (
+            "cu-nghi-quyet-khac.json",
+            export(model, xa, "UBND xã Xa", "năm 2025", {}, old=True, number="9/NQ-HĐND"),
+        ),
         ("loai-la.json", json_unit_type(model)),
-        ("cu.json", export(model, xa, "UBND xã Định Dạng Cũ", "năm 2025", {first: {"result": "done"}}, old=True)),
+        (
+            "cu.json",
+            export(model, xa, "UBND xã Định Dạng Cũ", "năm 2025", {first: {"result": "done"}}, old=True),
+        ),
         (
             "la-dong.json",
-            export(model, xa, "UBND xã Có Dòng Lạ", "năm 2025", {first: {"result": "todo"}, "khong-co": {"result": "done"}}),
+            export(
+                model,
+                xa,
+                "UBND xã Có Dòng Lạ",
+                "năm 2025",
+                {first: {"result": "todo"}, "khong-co": {"result": "done"}},
+            ),
         ),
         ("html.json", export(model, xa, HTML_NAME, "năm 2025", {first: {"result": "na"}})),
         ("<i>ten-tep</i>.json", export(model, xa, FORMULA, "năm 2025", {first: {"result": "done"}})),
@@ -157,11 +171,17 @@ def test_both_csvs_equal_pythons_and_are_formula_safe(loaded, model):
     assert rows[0] == list(aggregate.BY_UNIT)
     names = {u.id: u.name for u in model.unit_types}
     expected = [
-        ["'" + n if n == FORMULA else n, names[t], p, *(str(c[k]) for k in KEYS), "" if s is None else f"{s:g}"]
+        [
+            "'" + n if n == FORMULA else n,
+            names[t],
+            p,
+            *(str(c[k]) for k in KEYS),
+            "" if s is None else f"{s:g}",
+        ]
         for n, t, p, c, s in ref.by_unit
     ]
     assert sorted(rows[1:]) == sorted(expected)
-    assert ["'=1+1"] == [r[0] for r in rows if r[0].endswith(FORMULA)]
+    assert [r[0] for r in rows if r[0].endswith(FORMULA)] == ["'=1+1"]
 
 
 def sheet_rows(book: zipfile.ZipFile, n: int) -> list[list]:
@@ -190,9 +210,12 @@ def test_the_workbook_equals_pythons(loaded, model):
     assert by_req[0] == list(aggregate.BY_REQUIREMENT)
     assert {r[0]: dict(zip(KEYS, map(int, r[3:]), strict=True)) for r in by_req[1:]} == ref.by_requirement
     names = {u.id: u.name for u in model.unit_types}
-    expected = [[n, names[t], p, *(float(c[k]) for k in KEYS), *([] if s is None else [s])] for n, t, p, c, s in ref.by_unit]
+    expected = [
+        [n, names[t], p, *(float(c[k]) for k in KEYS), *([] if s is None else [s])]
+        for n, t, p, c, s in ref.by_unit
+    ]
     assert sorted(by_unit[1:], key=str) == sorted(expected, key=str)
-    assert [FORMULA] == [r[0] for r in by_unit if r[0] == FORMULA]  # text, not a formula
+    assert [r[0] for r in by_unit if r[0] == FORMULA] == [FORMULA]  # text, not a formula
 
 
 def test_the_expected_units_show_who_has_not_reported(loaded, model):
@@ -201,7 +224,7 @@ def test_the_expected_units_show_who_has_not_reported(loaded, model):
     page.click(".th-expected summary")
     page.fill(
         "[data-th-expected]",
-        f"{reported}, {model.unit_types[0].name}\nUBND xã Chưa Nộp; Xã, phường, thị trấn\n\"Sở Chưa Nộp\",Cơ quan\n",
+        f'{reported}, {model.unit_types[0].name}\nUBND xã Chưa Nộp; Xã, phường, thị trấn\n"Sở Chưa Nộp",Cơ quan\n',
     )
     assert page.is_visible("[data-th-missing]")
     missing = page.inner_text("[data-th-missing-list]")
