@@ -91,6 +91,8 @@ class _Checker:
         for value, path in dated_fields(data):
             self._check_date(value, path)
         self._check_unique(data.get("unit_types"), ("unit_types",), "unit type")
+        for u, unit in entries(data.get("unit_types")):
+            self._unit_address(unit.get("id"), ("unit_types", u, "id"))
         ids: dict[str, DataPath] = {}
         # NOTE: aliases are claimed after every id, so that an alias naming another item's id is
         # reported at the alias (the thing to fix), wherever the two stand in the file.
@@ -210,6 +212,15 @@ class _Checker:
                 path,
                 f"'{ident}' would give this {what} the address {address}, which the site uses for "
                 f"its own pages (expected another id, e.g. one made from the {what}'s name)",
+            )
+
+    def _unit_address(self, ident: Any, path: DataPath) -> None:
+        """A unit type's id names its checklist's page, /bang-kiem/<id>/: not the checklists' own."""
+        if isinstance(ident, str) and ident in paths.RESERVED_UNIT_IDS:
+            self.add(
+                path,
+                f"'{ident}' sẽ cho bảng kiểm của loại đơn vị này địa chỉ /bang-kiem/{ident}/, địa chỉ mà "
+                "trang web đã dùng cho trang riêng của mình (hãy đặt id khác, ví dụ theo tên loại đơn vị)",
             )
 
     def _check_text(self, node: Any, path: DataPath) -> None:
