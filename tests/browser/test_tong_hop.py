@@ -12,9 +12,11 @@ import zipfile
 from xml.etree import ElementTree
 
 import pytest
+from pypdf import PdfReader
 
 from generator import pipeline
 from generator.render import aggregate
+from tests.audit import axe
 from tests.conftest import ROOT
 from tests.exports import KEYS, export, random_rows, reference
 
@@ -245,3 +247,31 @@ def test_filters_and_the_furthest_behind_first(loaded, model):
     )
     values = [float(s[:-1]) for s in shares if s != "–"]
     assert values == sorted(values) and len(values) > 1
+
+
+def test_axe_finds_nothing_with_files_loaded_and_it_fits_360_px(loaded):
+    page, _, _ = loaded
+    page.click(".th-expected summary")
+    page.fill("[data-th-expected]", "UBND xã Chưa Nộp, Xã, phường, thị trấn\n")
+    assert [str(v) for v in axe.check(page, "/" + PAGE, "desktop, files loaded")] == []
+    page.set_viewport_size({"width": 360, "height": 740})
+    assert [str(v) for v in axe.check(page, "/" + PAGE, "360 px, files loaded")] == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_the_printed_report_has_the_header_and_the_table_on_landscape_a4(loaded, model):
+    page, ref, _ = loaded
+    page.fill("[data-th-reporter]", "Sở Nội vụ tỉnh Thử")
+    page.emulate_media(media="print")
+    pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    box = pdf.pages[0].mediabox
+    assert float(box.width) > float(box.height)  # landscape
+    assert abs(float(box.width) - 841.9) < 2  # A4: 297 mm
+    text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    assert "SỞ NỘI VỤ TỈNH THỬ" in text and aggregate.TITLE in text and "Độc lập - Tự do - Hạnh phúc" in text
+    assert "Kết quả theo nội dung" in text and "Kết quả theo đơn vị" in text and "THỦ TRƯỞNG" in text
+    first = model.requirements_for("co-quan-nha-nuoc")[0].wording
+    assert " ".join(first.split()[:4]) in text
+    # no site chrome: neither the navigation, the search box, the tools, nor the page's own title
+    for chrome in ("Tìm kiếm", "Chọn các tệp", "Toàn văn Nghị quyết", "Tải CSV", "Tổng hợp bảng kiểm"):
+        assert chrome not in text
