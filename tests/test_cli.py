@@ -31,7 +31,7 @@ def test_build_then_check_is_up_to_date(tmp_path, capsys):
     out = tmp_path / "content"
     assert main(["build", "--resolution", str(SMALL), "--out", str(out)]) == 0
     assert main(["build", "--resolution", str(SMALL), "--out", str(out), "--check"]) == 0
-    assert capsys.readouterr().out.endswith(f"{out}: up to date (25 files)\n")
+    assert capsys.readouterr().out.endswith(f"{out}: up to date (27 files)\n")
 
 
 def test_check_mode_fails_when_content_was_edited_by_hand(tmp_path, capsys):
