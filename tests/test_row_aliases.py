@@ -73,4 +73,4 @@ def test_a_renamed_row_has_its_old_ids_as_anchors_and_for_its_script():
     assert 'data-bk-id="bp2-bao-cao-ket-qua" data-bk-aliases="bp2-bao-cao"' in row.group(0)
     assert row.group(0).endswith('<td class="bk-stt"><span class="bk-alias" id="bp2-bao-cao"></span>2</td>')
     # a row without aliases is as before
-    assert '<tr class="bk-row" id="bp1-hop" data-bk-id="bp1-hop" markdown="1">' in page
+    assert '<tr class="bk-row" id="bp1-hop" data-bk-id="bp1-hop">' in page
