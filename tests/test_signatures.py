@@ -101,7 +101,7 @@ def test_a_unit_type_without_a_block_keeps_the_generic_one_everywhere():
     (cl,) = ck.checklists(model)
     assert ck.signers(cl.unit)[1].lines == (GENERIC,)
     form = ck.form_html(model, cl, lambda item: "x")
-    assert f'<div class="bk-role">{GENERIC}</div><div class="bk-hint">{NOTE}</div>' in form
+    assert f'<div class="bk-role">{GENERIC}</div>\n<div class="bk-hint">{NOTE}</div>' in form
     date = datetime.date(2024, 2, 5)
     data = checklist_docx(docx_form(model, cl), url=TEST_URL, footer=["x"], date=date)
     assert sign_cells(data)[1] == [(GENERIC, True, False), (NOTE, False, True)]
