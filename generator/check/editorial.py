@@ -50,7 +50,8 @@ def check_requirement_aliases(checker: _Checker, data: dict[str, Any], line) -> 
                     phrases.duplicate(
                         alias,
                         line(seen[alias]),
-                        "mỗi id và mỗi id cũ (aliases) của các yêu cầu phải khác nhau: hãy xóa hoặc sửa id cũ này",
+                        "mỗi id và mỗi id cũ (aliases) của các yêu cầu phải khác nhau: hãy xóa hoặc sửa "
+                        "id cũ này",
                     ),
                 )
             else:
