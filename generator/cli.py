@@ -147,7 +147,7 @@ def _import(args: argparse.Namespace) -> int:
                     file=str(args.output),
                     line=None,
                     path="",
-                    message="already exists (give --force to overwrite it, or choose another --output)",
+                    message="tệp đã có (thêm --force để ghi đè, hoặc chọn tệp khác bằng --output)",
                 )
             ]
         )
@@ -161,15 +161,15 @@ def _refused(args: argparse.Namespace, *, site_dir: bool = True) -> str | None:
     The data is checked first, so that a broken file is reported with every problem before
     anything is written beside it."""
     if not args.config.is_file():
-        return f"{args.config}: not found (the project's MkDocs settings; give them with --config)"
+        return f"{args.config}: không tìm thấy tệp cấu hình MkDocs của dự án (hãy chỉ ra tệp bằng --config)"
     pipeline.load_resolution(args.resolution, str(args.resolution))
     if site_dir and args.site_dir is None:
         default = resolution_config.default_site_dir(args.resolution).resolve()
         own = resolution_config.project_resolution(args.config).resolve()
         if default == (args.config.parent / "site").resolve() and args.resolution.resolve() != own:
             return (
-                f"{args.resolution}: its default site folder, {default}, is the site of {own.name}; "
-                "choose another with --site-dir"
+                f"{args.resolution}: thư mục trang web mặc định của tệp này, {default}, là trang web của "
+                f"{own.name} (hãy chọn thư mục khác bằng --site-dir)"
             )
     return None
 

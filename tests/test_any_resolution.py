@@ -220,7 +220,7 @@ def test_a_resolution_whose_default_site_is_the_projects_is_refused(tmp_path, ca
         ["site", "--config", str(tmp_path / "mkdocs.yml"), "--resolution", str(tmp_path / "khac.yaml")]
     )
     assert status == 2
-    assert "khac.yaml: its default site folder" in capsys.readouterr().err
+    assert "khac.yaml: thư mục trang web mặc định của tệp này" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["khac.yaml", "mkdocs.yml", "site"]
     assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "NQ 55\n"
 

@@ -83,8 +83,8 @@ def _bug(out: Path) -> Problem:
         file=str(out),
         line=None,
         path="",
-        message="not written: the imported data does not pass the check (a fault of the importer; "
-        "please report it with the input file)",
+        message="chưa ghi tệp: dữ liệu vừa nhập không qua được bước kiểm tra (đây là lỗi của công cụ "
+        "nhập; xin báo lỗi kèm tệp đầu vào)",
     )
 
 

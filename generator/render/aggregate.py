@@ -67,7 +67,7 @@ def lines(model: Resolution) -> tuple[Line, ...]:
 
 def aliases(requirement: Requirement) -> tuple[str, ...]:
     """The requirement's old ids, where the data gives them (a renamed row still counts)."""
-    return tuple(getattr(requirement, "aliases", ()))
+    return requirement.aliases
 
 
 def identity(model: Resolution) -> dict[str, str]:
