@@ -227,8 +227,9 @@ class _Checker:
         if isinstance(ident, str) and ident in paths.RESERVED_UNIT_IDS:
             self.add(
                 path,
-                f"'{ident}' sẽ cho bảng kiểm của loại đơn vị này địa chỉ /bang-kiem/{ident}/, là địa chỉ "
-                "trang web dùng cho các trang của chính nó (cần một id khác, ví dụ tạo từ tên của loại đơn vị)",
+                f"'{ident}' sẽ cho bảng kiểm của loại đơn vị này địa chỉ /bang-kiem/{ident}/, là địa "
+                "chỉ trang web dùng cho các trang của chính nó (cần một id khác, ví dụ tạo từ tên của loại "
+                "đơn vị)",
             )
 
     def _check_text(self, node: Any, path: DataPath) -> None:
