@@ -275,3 +275,41 @@ def test_the_printed_report_has_the_header_and_the_table_on_landscape_a4(loaded,
     # no site chrome: neither the navigation, the search box, the tools, nor the page's own title
     for chrome in ("Tìm kiếm", "Chọn các tệp", "Toàn văn Nghị quyết", "Tải CSV", "Tổng hợp bảng kiểm"):
         assert chrome not in text
+
+
+def test_a_row_under_an_old_id_counts_for_the_current_one(page, base_url, model):
+    """NQ 55's data gives no requirement an old id: the page is served as the generator writes it
+    for one that has (tests/test_aggregate.py), with `cu-1` an old id of the first row."""
+    xa = "xa-phuong-thi-tran"
+    current = model.requirements_for(xa)[0].id
+
+    def with_alias(route):
+        html = route.fetch().text()
+        html = html.replace(
+            f'data-th-id="{current}" data-th-aliases=""', f'data-th-id="{current}" data-th-aliases="cu-1"'
+        )
+        route.fulfill(body=html, content_type="text/html; charset=utf-8")
+
+    page.route(base_url + PAGE, with_alias)
+    page.goto(base_url + PAGE)
+    page.wait_for_selector("[data-th-tools][data-th-ready]")
+    choose(
+        page,
+        [
+            ("cu.json", export(model, xa, "UBND xã Cũ", "năm 2025", {"cu-1": {"result": "done"}})),
+            (
+                "ca-hai.json",
+                export(
+                    model,
+                    xa,
+                    "UBND xã Cả Hai",
+                    "năm 2025",
+                    {"cu-1": {"result": "done"}, current: {"result": "todo"}},
+                ),
+            ),
+        ],
+    )
+    row = f"[data-th-requirements] tr[data-th-id={current}]"
+    assert page.inner_text(f"{row} [data-th-count=done]") == "1"
+    assert page.inner_text(f"{row} [data-th-count=todo]") == "1"
+    assert "không có trong dữ liệu" not in page.inner_text("[data-th-files]")
