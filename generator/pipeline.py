@@ -62,6 +62,7 @@ def build(
         date=date,
         source_name=resolution.name,
         templates_cache=cache.folder("jinja-generator"),
+        cache=cache,
     )
     try:
         result = plan_sync(files, out) if check_only else sync_tree(files, out)

@@ -49,10 +49,10 @@ def test_each_page_holds_exactly_its_requirements_with_citations(unit_id):
     rows = re.findall(r'<span class="bk-wording">(.*?)</span>', page)
     assert sorted(rows) == sorted(applies) and not others & set(rows)
     for row in ck.checklist(MODEL, unit).rows:
-        # A Markdown link to the item's page, which MkDocs checks and writes for the site's layout.
+        # A link to the item's .md page, which MkDocs checks and writes for the site's layout.
         assert (
-            f"[{row.item.label} – Nghị quyết 55/NQ-HĐND](../{row.item.section_id}/{row.item.number}.md)"
-            in page
+            f'<a href="../{row.item.section_id}/{row.item.number}.md">'
+            f"{row.item.label} – Nghị quyết 55/NQ-HĐND</a>" in page
         )
 
 
@@ -75,7 +75,7 @@ def test_every_row_has_an_anchor_and_copy_controls_with_its_url_and_its_clauses_
     rows = ck.checklist(MODEL, unit).rows
     for row in rows:
         rid = row.requirement.id
-        assert f'<tr class="bk-row" id="{rid}" data-bk-id="{rid}" markdown="1">' in page
+        assert f'<tr class="bk-row" id="{rid}" data-bk-id="{rid}">' in page
         assert (
             f'<div class="nq-copy bk-screen" data-nq-url="{TEST_URL}bang-kiem/{unit.id}/#{rid}" '
             f'data-nq-cite="{row.item.label}, {MODEL.citation}"></div>'

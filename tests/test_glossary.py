@@ -218,9 +218,10 @@ def test_the_unmarking_keeps_the_words_around_a_mark():
 
     md = markdown.Markdown(extensions=["abbr", "attr_list", "md_in_html", PlainTextExtension()])
     html = md.convert(
-        '<p class="bk-basis" markdown="span">A HĐND *b* HĐND c</p>\n\nHĐND d\n\n*[HĐND]: Hội đồng nhân dân\n'
+        '<p class="nq-projector__cite" markdown="span">A HĐND *b* HĐND c</p>\n\nHĐND d\n\n'
+        "*[HĐND]: Hội đồng nhân dân\n"
     )
     assert html == (
-        '<p class="bk-basis">A HĐND <em>b</em> HĐND c</p>\n'
+        '<p class="nq-projector__cite">A HĐND <em>b</em> HĐND c</p>\n'
         '<p><abbr title="Hội đồng nhân dân">HĐND</abbr> d</p>'
     )

@@ -99,17 +99,14 @@ def test_checklist_rows_cite_the_clause_in_the_order_of_the_text_and_link_to_its
     pages = {path: variables for path, _, variables in ck.pages(model, site_url=TEST_URL, date=DATE)}
     form = pages["bang-kiem/co-quan.md"]["form"]
     assert (
-        '<td class="bk-basis" markdown="span">[Điểm b khoản 3 Điều 4 – Nghị quyết 99/2025/NQ-HĐND]'
-        "(../dieu-4.md#dieu-4-khoan-3-diem-b)</td>"
+        '<td class="bk-basis"><a href="../dieu-4.md#dieu-4-khoan-3-diem-b">'
+        "Điểm b khoản 3 Điều 4 – Nghị quyết 99/2025/NQ-HĐND</a></td>"
     ) in form
-    assert (
-        '<td class="bk-basis" markdown="span">[Điều 1 – Nghị quyết 99/2025/NQ-HĐND](../dieu-1.md)</td>'
-        in form
-    )
+    assert '<td class="bk-basis"><a href="../dieu-1.md">Điều 1 – Nghị quyết 99/2025/NQ-HĐND</a></td>' in form
     assert f'data-nq-cite="Điểm b khoản 3 Điều 4, {CITATION}"' in form
     xa = {path: v for path, _, v in ck.pages(model, site_url=TEST_URL, date=DATE)}["bang-kiem/xa-phuong.md"]
     assert (
-        "[Điểm đ khoản 3 Điều 4 – Nghị quyết 99/2025/NQ-HĐND](../dieu-4.md#dieu-4-khoan-3-diem-dd)"
+        '<a href="../dieu-4.md#dieu-4-khoan-3-diem-dd">Điểm đ khoản 3 Điều 4 – Nghị quyết 99/2025/NQ-HĐND</a>'
         in xa["form"]
     )
 
@@ -174,7 +171,10 @@ def test_render_site_makes_the_checklist_pages_and_the_index_cites_the_clauses(t
     model = loaded(tmp_path, with_checklist())
     files = render_site(model, site_url=TEST_URL, date=DATE, source_name="nghi-quyet.yaml")
     page = files["bang-kiem/co-quan.md"]
-    assert "[Điểm b khoản 3 Điều 4 – Nghị quyết 99/2025/NQ-HĐND](../dieu-4.md#dieu-4-khoan-3-diem-b)" in page
+    assert (
+        '<a href="../dieu-4.md#dieu-4-khoan-3-diem-b">Điểm b khoản 3 Điều 4 – Nghị quyết 99/2025/NQ-HĐND</a>'
+        in page
+    )
     index = files["bang-kiem/index.md"]
     assert "- I. Chương I. QUY ĐỊNH CHUNG: 2 nội dung, theo Điều 1, Khoản 1 Điều 2.\n" in index
     assert "- II. Chương II. CÁC BIỆN PHÁP BẢO ĐẢM: 1 nội dung, theo Điểm b khoản 3 Điều 4.\n" in index

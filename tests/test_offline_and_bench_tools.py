@@ -8,7 +8,7 @@ import yaml
 
 from generator import pipeline
 from generator.mkdocs import offline
-from tests.bench import baseline
+from tests.bench import baseline, official
 from tests.bench.scale import write_scaled
 from tests.conftest import ROOT
 
@@ -32,6 +32,15 @@ def test_the_scaled_resolution_is_valid_and_k_times_larger(tmp_path):
     assert len(big.sections) == 3 * len(real.sections)
     ids = [item.id for section in big.sections for item in section.items]
     assert len(ids) == 3 * sum(len(s.items) for s in real.sections) == len(set(ids))
+
+
+def test_the_official_fixture_scaled_is_valid_with_k_times_its_articles(tmp_path):
+    """The bench's official layout at 10×: the fixture's text with its Điều 4 repeated, imported."""
+    one = official.resolution(1, tmp_path / "x1.yaml")
+    ten = official.resolution(10, tmp_path / "x10.yaml")
+    assert official.articles(ten) == 10 * official.articles(one) == 70
+    model = pipeline.load_resolution(ten)
+    assert len({item.id for item in model.items}) == 70 and model.official_layout
 
 
 def test_the_baseline_verdict_is_on_the_median_of_the_paired_ratios():

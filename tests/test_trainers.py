@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 import pytest
@@ -15,24 +16,31 @@ from tests.conftest import ROOT, SMALL, rendered
 
 
 def test_pages_link_to_pages_and_files_only_with_links_mkdocs_writes():
-    """No page writes a relative URL of its own in HTML (`href="../x/"`, `src="qr/x.svg"`): links
-    to pages and to the site's files are Markdown (inside HTML, in elements with the `markdown`
-    attribute) to the .md page or the file, which MkDocs checks and writes for the site's layout:
-    directory URLs, or the offline copy's files."""
-    pages = rendered(load_resolution(ROOT / "resolution.yaml"), "resolution.yaml")
+    """No page writes a relative URL of its own in HTML (`href="../x/"`): links to pages and to
+    the site's files name the .md page or the file, in Markdown or in raw HTML, and MkDocs checks
+    them and writes them for the site's layout (mkdocs/raw_links.py for raw HTML): directory
+    URLs, or the offline copy's files."""
+    model = load_resolution(ROOT / "resolution.yaml")
+    pages = rendered(model, "resolution.yaml")
+    known = {*pages, *linked_paths(model)}
     raw = {
-        path: re.findall(r'\b(?:href|src)="(?![a-z]+:|#)[^"]*"', text)
+        path: [
+            url
+            for url in re.findall(r'\b(?:href|src)="((?![a-z]+:|#)[^"#]*)', text)
+            if posixpath.normpath(posixpath.join(posixpath.dirname(path), url)) not in known
+        ]
         for path, text in pages.items()
         if path.endswith(".md")
     }
     assert {path: links for path, links in raw.items() if links} == {}
     assert "[Thoát trình chiếu](../bien-phap/3.md)" in pages["trinh-chieu/bien-phap-3.md"]
-    assert "](qr/bien-phap-3.svg){ .nq-qr" in pages["giang-vien.md"]
+    assert 'src="qr/bien-phap-3.svg"' in pages["giang-vien.md"]
+    assert '<td class="bk-basis"><a href="../muc-tieu/1.md">' in pages["bang-kiem/co-quan-nha-nuoc.md"]
 
 
 def test_the_files_pages_link_to_are_named_to_mkdocs_and_written_after_the_build(site):
-    """The plugin names them to MkDocs as empty placeholders (so it checks the links to them);
-    after the build each holds its content."""
+    """The plugin names them to MkDocs (so it checks the links to them), which writes nothing for
+    them; after the build each holds its content."""
     paths = linked_paths(load_resolution(ROOT / "resolution.yaml"))
     assert "to-roi/nghi-quyet-to-roi.pdf" in paths and "qr/trang-chu.svg" in paths
     assert [p for p in paths if (site / p).stat().st_size == 0] == []
@@ -116,20 +124,28 @@ def test_qr_svg_is_a_scalable_svg_naming_its_url():
 
 def test_a_qr_code_is_kept_in_the_cache_by_its_url(tmp_path, monkeypatch):
     from generator.outputs import codes
+    from generator.render import qr
     from generator.write.cache import Cache
 
     model = load_resolution(SMALL)
     made = codes.qr_files(model, site_url="https://example.test/", cache=Cache(tmp_path))
     assert made["qr/bien-phap-3.svg"].decode("utf-8") == qr_svg("https://example.test/bien-phap/3/") + "\n"
     assert len(list((tmp_path / "qr").iterdir())) == len(made)
+    uri = qr.qr_svg_data_uri("https://example.test/bang-kiem/don-vi-a/", cache=Cache(tmp_path))
+    assert uri == qr.qr_svg_data_uri("https://example.test/bang-kiem/don-vi-a/")
 
     def no_encoding(*args, **kwargs):
         raise AssertionError("encoded again although the URL is in the cache")
 
-    monkeypatch.setattr(codes, "qr_svg", no_encoding)  # what the cache calls to make a code
+    # NOTE: what the cache calls to make a code
+    monkeypatch.setattr(qr, "_svg", no_encoding)
+    monkeypatch.setattr(qr, "_data_uri", no_encoding)
     assert codes.qr_files(model, site_url="https://example.test/", cache=Cache(tmp_path)) == made
+    assert qr.qr_svg_data_uri("https://example.test/bang-kiem/don-vi-a/", cache=Cache(tmp_path)) == uri
     with pytest.raises(AssertionError, match="encoded again"):
         codes.qr_files(model, site_url="https://example.test/other/", cache=Cache(tmp_path))
+    with pytest.raises(AssertionError, match="encoded again"):
+        qr.qr_svg_data_uri("https://example.test/bang-kiem/don-vi-a/", size_mm=20, cache=Cache(tmp_path))
 
 
 def test_the_leaflet_has_every_section_at_a_glance_with_a_qr_code_to_the_site(site):

@@ -1,9 +1,10 @@
-"""A Python-Markdown extension: no glossary marks (<abbr>) in citations and "Căn cứ" cells.
+"""A Python-Markdown extension: no glossary marks (<abbr>) in citations of the resolution.
 
 These texts are Markdown, so that MkDocs checks and writes their links; the `abbr` extension
-would then mark every "NQ" and "HĐND" in them, 46 times in one checklist's "Căn cứ" column. They
-name the resolution, they do not use its terms, and they were never marked: an <abbr> inside an
-element of one of these classes is replaced by its text, after `abbr` has run.
+would then mark every "NQ" and "HĐND" in them. They name the resolution, they do not use its
+terms, and they were never marked: an <abbr> inside an element of one of these classes is
+replaced by its text, after `abbr` has run. (The checklists' "Căn cứ" cells are raw HTML, which
+`abbr` leaves alone: mkdocs/raw_links.py.)
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ import xml.etree.ElementTree as etree
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-# The elements that hold a citation or a row's "Căn cứ", by their class and, where the class is
-# also used where marks belong (an item page's citation), the class of the element around them.
-PLAIN = (("bk-basis", None), ("nq-projector__cite", None), ("nq-cite", "nq-set__item"))
+# The elements that hold a citation, by their class and, where the class is also used where marks
+# belong (an item page's citation), the class of the element around them.
+PLAIN = (("nq-projector__cite", None), ("nq-cite", "nq-set__item"))
 
 
 class _Unmark(Treeprocessor):

@@ -28,6 +28,7 @@ from generator.errors import InputError
 from generator.mkdocs import literal, serve
 from generator.mkdocs.config import ResolutionPluginConfig, configured_site_url
 from generator.mkdocs.plain_text import PlainTextExtension
+from generator.mkdocs.raw_links import RawLinksExtension
 from generator.model import Resolution
 from generator.outputs.site import linked_paths, site_files
 from generator.render.markdown import slugify
@@ -38,6 +39,16 @@ from generator.write.tree import write_files
 
 # The offline build's search worker shim, at this path in the built site.
 SHIM = "assets/javascripts/iframe-worker/shim.js"
+
+
+class WrittenAfterBuild(File):
+    """A file of the site that on_post_build writes (a QR code, a download, the leaflet PDF),
+    named to MkDocs so that it checks and writes the pages' links to it. MkDocs copies nothing
+    for it: an empty placeholder written now and overwritten after the build would cost a file
+    of the site written twice, and `mkdocs serve` would see each one change twice."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        """Nothing to copy: the write stage writes the file after the build."""
 
 
 class ResolutionPlugin(BasePlugin[ResolutionPluginConfig]):
@@ -124,11 +135,11 @@ class ResolutionPlugin(BasePlugin[ResolutionPluginConfig]):
             config.site_url = self.site_url  # canonical links and the sitemap, as published
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Name the files written after the build (empty until then), so that MkDocs checks the
-        pages' links to them and writes those links for the site's layout, as it does for links
-        between pages; offline, add the search worker shim."""
+        """Name the files written after the build (MkDocs writes nothing for them), so that MkDocs
+        checks the pages' links to them and writes those links for the site's layout, as it does
+        for links between pages; offline, add the search worker shim."""
         for path in linked_paths(self.model) if self.model is not None else ():
-            files.append(File.generated(config, path, content=b""))
+            files.append(WrittenAfterBuild.generated(config, path, content=b""))
         if _offline(config):
             files.append(self._shim(config))
         return files
@@ -196,7 +207,8 @@ def configured_url(config: MkDocsConfig, *, serving: bool) -> str | None:
 
 def _configure(config: MkDocsConfig) -> None:
     """What every site of a resolution needs of MkDocs: our theme folder in front of Material's,
-    heading anchors that keep "đ" as "d", citations without glossary marks, and in the offline
+    heading anchors that keep "đ" as "d", citations without glossary marks, links in raw HTML
+    checked and written by MkDocs (raw_links.py), and in the offline
     build the local search worker shim among the polyfills."""
     if str(resources.THEME) not in config.theme.dirs:
         config.theme.dirs.insert(0, str(resources.THEME))
@@ -204,6 +216,7 @@ def _configure(config: MkDocsConfig) -> None:
     if "toc" not in config.markdown_extensions:
         config.markdown_extensions.append("toc")
     config.markdown_extensions.append(PlainTextExtension())
+    config.markdown_extensions.append(RawLinksExtension())
     if _offline(config):
         config.extra["polyfills"] = _polyfills(config.extra.get("polyfills") or [])
 

@@ -18,7 +18,7 @@ from generator.outputs.docx import checklist_docx, docx_form
 from generator.outputs.pdf import html_to_pdf
 from generator.render import checklist as ck
 from generator.render.footer import footer_lines, print_style
-from generator.write.cache import Cache
+from generator.write.cache import NO_CACHE, Cache
 
 CSS = resources.STYLESHEETS / "checklist.css"
 # NOTE: the code that lays the files out is an input too (the form's fixed words, columns and
@@ -26,8 +26,11 @@ CSS = resources.STYLESHEETS / "checklist.css"
 _CODE = ("render/checklist.py", "render/footer.py", "outputs/docx.py", "outputs/pdf.py", "render/qr.py")
 
 
-def standalone_html(model: Resolution, cl: ck.Checklist, site_url: str, date: datetime.date) -> str:
-    """The complete HTML document the PDF is printed from: the form, the print CSS, the footer."""
+def standalone_html(
+    model: Resolution, cl: ck.Checklist, site_url: str, date: datetime.date, cache: Cache = NO_CACHE
+) -> str:
+    """The complete HTML document the PDF is printed from: the form, the print CSS, the footer
+    (its QR code kept in `cache`)."""
     url = ck.page_url(site_url, cl)
     form = ck.form_html(model, cl, lambda item: site_url + paths.url(paths.item_page(item)))
     kind, subject = ck.title(model)
@@ -38,7 +41,7 @@ def standalone_html(model: Resolution, cl: ck.Checklist, site_url: str, date: da
         f'<meta name="dcterms.created" content="{date.isoformat()}">'
         f'<meta name="dcterms.modified" content="{date.isoformat()}">'
         f"<style>{CSS.read_text(encoding='utf-8')}</style>"
-        f"{print_style(footer_lines(model, url, date), url)}</head>"
+        f"{print_style(footer_lines(model, url, date), url, cache)}</head>"
         f'<body><div class="md-typeset">{form}</div></body></html>'
     )
 
@@ -56,7 +59,7 @@ def checklist_files(
     out: dict[str, bytes] = {}
     for cl in ck.checklists(model):
         url = ck.page_url(site_url, cl)
-        doc = standalone_html(model, cl, site_url, date)
+        doc = standalone_html(model, cl, site_url, date, cache)
         lines = footer_lines(model, url, date)
         form = docx_form(model, cl)
         out[paths.checklist_download(cl.unit, "pdf")] = cache.get(

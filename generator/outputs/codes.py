@@ -3,10 +3,8 @@ named after the page they lead to: `qr/bien-phap-3.svg`."""
 
 from __future__ import annotations
 
-import functools
-
 from generator.model import Resolution
-from generator.render.qr import CODE, qr_svg
+from generator.render.qr import qr_svg
 from generator.render.trainers import link_targets
 from generator.write.cache import Cache
 
@@ -16,14 +14,9 @@ def qr_paths(model: Resolution) -> list[str]:
     return [target.qr for target in link_targets(model)]
 
 
-def _svg_file(url: str) -> bytes:
-    return (qr_svg(url) + "\n").encode("utf-8")
-
-
 def qr_files(model: Resolution, *, site_url: str, cache: Cache) -> dict[str, bytes]:
     """{site path: SVG} for every link target; each code is kept in the cache by its URL."""
-    out: dict[str, bytes] = {}
-    for target in link_targets(model):
-        url = site_url + target.url
-        out[target.qr] = cache.get("qr", f"{CODE}\n{url}", "svg", functools.partial(_svg_file, url))
-    return out
+    return {
+        target.qr: (qr_svg(site_url + target.url, cache) + "\n").encode("utf-8")
+        for target in link_targets(model)
+    }

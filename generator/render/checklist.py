@@ -16,6 +16,7 @@ from generator import paths
 from generator.model import Item, Part, Requirement, Resolution, Section, UnitType
 from generator.render import citation, footer
 from generator.render.environment import html_environment
+from generator.write.cache import NO_CACHE, Cache
 
 COLUMNS = (
     "STT",
@@ -182,15 +183,14 @@ def form_html(
     link: Callable[[Item], str],
     copy: Callable[[Row], tuple[str, str]] | None = None,
     fillable: bool = False,
-    markdown: bool = False,
     templates_cache: Path | None = None,
 ) -> str:
     """The form as an HTML block: header, title, table, signatures (no blank lines, so that
-    Markdown keeps it as one HTML block). `link` gives the URL of an item's page; on the web
-    page only, `copy` gives the (absolute URL, citation) of a row's copy buttons, `fillable`
-    adds the result boxes and text fields to fill the form in with, and `markdown` makes each
-    row's link a Markdown link (`link` then gives the item page's `.md` path, relative to the
-    page's), which MkDocs checks and writes for the site's layout."""
+    Markdown keeps it as one HTML block). `link` gives the URL of an item's page (on the web
+    page, its `.md` path relative to the page's, which MkDocs checks and writes for the site's
+    layout: mkdocs/raw_links.py); on the web page only, `copy` gives the (absolute URL,
+    citation) of a row's copy buttons and `fillable` adds the result boxes and text fields to
+    fill the form in with."""
     html = (
         html_environment(templates_cache)
         .get_template("checklist_form.html.jinja2")
@@ -200,7 +200,6 @@ def form_html(
             link=link,
             copy=copy,
             fillable=fillable,
-            markdown=markdown,
             anchor=row_anchor,
             basis=citation.basis,
             columns=COLUMNS,
@@ -222,9 +221,15 @@ def page_url(site_url: str, cl: Checklist) -> str:
 
 
 def pages(
-    model: Resolution, *, site_url: str, date: datetime.date, templates_cache: Path | None = None
+    model: Resolution,
+    *,
+    site_url: str,
+    date: datetime.date,
+    templates_cache: Path | None = None,
+    cache: Cache = NO_CACHE,
 ) -> list[tuple[str, str, dict]]:
-    """(path, template, variables) of the checklist pages, for pages.render_site."""
+    """(path, template, variables) of the checklist pages, for pages.render_site; the footers'
+    QR codes are kept in `cache`."""
     lists = checklists(model)
     if not lists:
         return []
@@ -248,13 +253,11 @@ def pages(
                 "checklist.md.jinja2",
                 {
                     "cl": cl,
-                    "form": form_html(
-                        model, cl, link, copy, fillable=True, markdown=True, templates_cache=templates_cache
-                    ),
+                    "form": form_html(model, cl, link, copy, fillable=True, templates_cache=templates_cache),
                     "key": storage_key(model, cl.unit),
                     "title": title(model),
-                    "footer": footer.screen_footer(lines, url),
-                    "print_style": footer.print_style(lines, url),
+                    "footer": footer.screen_footer(lines, url, cache),
+                    "print_style": footer.print_style(lines, url, cache),
                 },
             )
         )

@@ -8,6 +8,7 @@ import html
 
 from generator.model import Resolution
 from generator.render.qr import qr_svg, qr_svg_data_uri
+from generator.write.cache import NO_CACHE, Cache
 
 FONT = '"Times New Roman", "Liberation Serif", serif'
 
@@ -23,7 +24,7 @@ def _css_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3C ") + '"'
 
 
-def print_style(lines: list[str], url: str) -> str:
+def print_style(lines: list[str], url: str, cache: Cache = NO_CACHE) -> str:
     """An inline <style> with the footer in @page margin boxes (text left, QR code right)."""
     text = ' "\\A" '.join(_css_string(line) for line in lines)
     return (
@@ -31,13 +32,13 @@ def print_style(lines: list[str], url: str) -> str:
         f"@bottom-left {{ content: {text}; white-space: pre-wrap; text-align: left; "
         f"vertical-align: middle; width: 135mm; font-family: {FONT}; font-size: 9pt; "
         "line-height: 1.2; } "
-        f'@bottom-right {{ content: url("{qr_svg_data_uri(url)}"); width: 15mm; height: 15mm; '
+        f'@bottom-right {{ content: url("{qr_svg_data_uri(url, cache=cache)}"); width: 15mm; height: 15mm; '
         "vertical-align: middle; }}</style>"
     )
 
 
-def screen_footer(lines: list[str], url: str) -> str:
+def screen_footer(lines: list[str], url: str, cache: Cache = NO_CACHE) -> str:
     """The same footer in the page's flow, shown on screen only; left out of the search index
     (Material's search drops the attribute from the page once it has read it)."""
     body = "<br>".join(html.escape(line) for line in lines)
-    return f'<div class="bk-webfoot" data-search-exclude="true">{qr_svg(url)}<div>{body}</div></div>'
+    return f'<div class="bk-webfoot" data-search-exclude="true">{qr_svg(url, cache)}<div>{body}</div></div>'

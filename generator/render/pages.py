@@ -10,6 +10,7 @@ from generator import paths
 from generator.model import Resolution
 from generator.render import checklist, glossary, legislation, official, opendata, trainers
 from generator.render.environment import markdown_environment
+from generator.write.cache import NO_CACHE, Cache
 
 
 def render_site(
@@ -19,11 +20,13 @@ def render_site(
     date: datetime.date,
     source_name: str = "resolution.yaml",
     templates_cache: Path | None = None,
+    cache: Cache = NO_CACHE,
 ) -> dict[str, str]:
     """Every generated page, keyed by its path in the content directory, in a stable order.
 
     `site_url` is the published address with its final slash (absolute links, QR codes, copy
-    buttons name it); `date` is the build date printed on the checklists."""
+    buttons name it); `date` is the build date printed on the checklists; `cache` keeps the
+    checklists' QR codes."""
     env = markdown_environment(templates_cache)
     source_name = PurePosixPath(source_name).name
     # NOTE: the names every template may use, beside its own variables.
@@ -58,7 +61,9 @@ def render_site(
             extra["jsonld"] = legislation.jsonld_of_article(model, item, site_url)
         template = "article.md.jinja2" if item.is_article else "item.md.jinja2"
         pages.append((paths.item_page(item), template, extra))
-    pages += checklist.pages(model, site_url=site_url, date=date, templates_cache=templates_cache)
+    pages += checklist.pages(
+        model, site_url=site_url, date=date, templates_cache=templates_cache, cache=cache
+    )
     pages += glossary.pages(model)
     plan: dict[str, str] = {}
     for here, template, extra in pages:
