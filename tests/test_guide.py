@@ -159,3 +159,9 @@ def test_every_anchor_of_the_guide_is_one_of_its_headings():
 def test_the_readme_links_the_guide_on_its_first_screen():
     first_screen = "\n".join((ROOT / "README.md").read_text(encoding="utf-8").splitlines()[:12])
     assert f"]({GUIDE.name})" in first_screen
+
+
+def test_the_words_kept_in_english_are_explained_first():
+    section = TEXT.split("\n## 1. ", 1)[1].split("\n## ", 1)[0]
+    explained = set(re.findall(r"^\| \*\*([^*]+)\*\*", section, re.MULTILINE))
+    assert {"YAML", "id", "alias", "schema", "DOCX", "UTF-8", "WSL"} <= explained
