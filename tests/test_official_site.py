@@ -19,6 +19,7 @@ import yaml
 from generator.check.model_of import build_model
 from generator.render import official
 from tests.conftest import ROOT
+from tests.docx_official import docx_of
 from tests.published import page_file, published, unresolved
 from tests.test_any_resolution import generator, mentions, snapshot
 
@@ -264,3 +265,24 @@ def test_an_imported_text_without_chapters_is_whole_on_its_site(imported):
     listing = visible_text(page(site, "/dieu/"))
     assert all(item.heading_line in listing for item in model.items)
     assert mentions(site) == {}
+
+
+def test_the_fixtures_docx_imported_and_built_is_whole_on_its_site(tmp_path):
+    """The route an official takes: their council's DOCX (here the fixture's text made into a real
+    DOCX, header and signature in two-column tables), one import, one build; every line of the
+    text on the full text page and in the open data, every article at its page."""
+    resolution = tmp_path / "nq-99.yaml"
+    result = generator("import", str(docx_of(TEXT, tmp_path / "nq-99.docx")), "--output", str(resolution))
+    assert result.returncode == 0, result.stderr
+    result = generator("site", "--resolution", str(resolution), "--site-dir", str(tmp_path / "web"))
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "web"
+    text = visible_text(page(site, "/nghi-quyet/"))
+    data = json_lines(json.loads((site / "nghi-quyet.json").read_text(encoding="utf-8")))
+    lines = source_lines(TEXT)
+    assert [line for line in lines if line not in text] == []
+    assert [line for line in lines if line not in data] == []
+    model = build_model(yaml.safe_load(resolution.read_text(encoding="utf-8")))
+    assert len(model.items) == 7
+    for item in model.items:
+        assert item.heading_line and item.heading_line in visible_text(page(site, f"/dieu-{item.number}/"))
