@@ -20,12 +20,14 @@ import jsonschema
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from mkdocs.utils import meta as front_matter
 
 from generator.check.validate import validate
 from generator.load.source import parse
 from generator.outputs import checklists as downloads
 from generator.render import checklist as ck
 from generator.render import opendata
+from generator.render.markdown import md
 from tests.conftest import rendered
 from tests.test_literal import (
     HOSTILE,
@@ -129,13 +131,11 @@ def test_new_fields_are_shown_literally_and_add_no_element(field, text, site_mar
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=hostile_text())
 def test_the_tooltip_holds_the_text_literally(field, text, site_markdown):
-    from mkdocs.utils import meta as front_matter
-
     model = load(with_new_text(field, text))
     term = model.glossary[0]
-    # The glossary page shows the term (its heading), so the term is an <abbr> there.
+    # The glossary page with a paragraph that uses the term (a heading is never marked).
     body, _ = front_matter.get_data(rendered(model, "resolution.yaml")["thuat-ngu.md"])
-    html = site_markdown(body)
+    html = site_markdown(_using(term.term) + body)
     assert term.tooltip in Attributes(html).titles
     assert text in term.tooltip
 
@@ -254,6 +254,12 @@ def downloads_docx(model, cl, url: str, date: datetime.date) -> bytes:
 
 # -- a glossary term: literal on the glossary page, or refused with a message ------------------------
 
+
+def _using(term: str) -> str:
+    """A paragraph of Markdown that uses `term` (escaped as the generator escapes text)."""
+    return f"Về {md(term)} nói chung.\n\n"
+
+
 _TERM_LINE = "  - term: ĐVA"
 _WORDLIKE = st.text(st.characters(categories=("Ll", "Lu", "Nd")), min_size=1, max_size=6)
 
@@ -271,8 +277,14 @@ def test_a_glossary_term_is_shown_literally_with_its_tooltip_or_refused(text, si
     def resolution(term: str) -> str:
         return base().replace(_TERM_LINE + "\n", f"  - term: {json.dumps(term, ensure_ascii=False)}\n", 1)
 
+    def glossary_page(resolution: str) -> Page:
+        """The glossary page, with a paragraph that uses the term first (a heading is never marked)."""
+        model = load(resolution)
+        body, _ = front_matter.get_data(rendered(model, "resolution.yaml")["thuat-ngu.md"])
+        return Page(site_markdown(_using(model.glossary[0].term) + body))
+
     try:
-        page, _ = markdown_page(resolution(text), "thuat-ngu.md", site_markdown)
+        page = glossary_page(resolution(text))
     except InputError as refused:
         assert [str(p) for p in refused.problems] == [
             f"resolution.yaml:27: glossary[0].term: '{text}' cannot be marked with its explanation in "
@@ -280,9 +292,9 @@ def test_a_glossary_term_is_shown_literally_with_its_tooltip_or_refused(text, si
             "'-', '.' or '/' between them, e.g. HĐND or Ban TTND)"
         ]
         return
-    baseline, _ = markdown_page(resolution(MARK), "thuat-ngu.md", site_markdown)
+    baseline = glossary_page(resolution(MARK))
     # The term may also occur elsewhere on the page (and be marked there): <abbr> aside, the same
-    # elements; and the term's heading holds its tooltip.
+    # elements; and the paragraph that uses the term holds its tooltip.
     abbr = ("abbr", ("title",))
     assert [e for e in page.elements if e != abbr] == [e for e in baseline.elements if e != abbr]
     assert abbr in page.elements

@@ -38,7 +38,9 @@ def test_the_record_lists_the_checklists_their_rows_and_downloads_and_the_glossa
         for ext in ("pdf", "docx"):
             assert f"/bang-kiem/{cl.unit.id}/bang-kiem-{cl.unit.id}.{ext}" in urls
         for row in cl.rows:
-            assert f"/bang-kiem/{cl.unit.id}/#{row.requirement.id}" in urls
+            # a renamed row's old ids were published too: they stay, and the site answers them
+            for ident in (row.requirement.id, *row.requirement.aliases):
+                assert f"/bang-kiem/{cl.unit.id}/#{ident}" in urls
     for term in model.glossary:
         assert f"/thuat-ngu/#{glossary.term_id(term)}" in urls
 
@@ -63,19 +65,24 @@ def test_the_check_fails_when_a_page_or_an_anchor_is_removed(site, tmp_path):
 
 @pytest.fixture(scope="module")
 def renamed_site(tmp_path_factory) -> Path:
-    """The small fixture after an edit that renamed bien-phap-2 to bien-phap-hai, keeping the old id."""
+    """The small fixture after an edit that renamed bien-phap-2 to bien-phap-hai and the
+    requirement bp2-bao-cao to bp2-bao-cao-ket-qua, keeping the old ids."""
     project = tmp_path_factory.mktemp("renamed")
-    text = SMALL.read_text(encoding="utf-8")
-    assert text.count("- id: bien-phap-2\n") == 1
     renamed = project / "renamed.yaml"
-    indent = re.search(r"(?m)^(\s*)- id: bien-phap-2$", text).group(1)
-    renamed.write_text(
-        text.replace("- id: bien-phap-2\n", f"- id: bien-phap-hai\n{indent}  aliases: [bien-phap-2]\n"),
-        encoding="utf-8",
-    )
+    renamed.write_text(renamed_text(), encoding="utf-8")
     result = mkdocs_build(site_project(project, renamed), project / "site")
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+def renamed_text() -> str:
+    """The small fixture's data with bien-phap-2 and bp2-bao-cao renamed, their old ids kept."""
+    text = SMALL.read_text(encoding="utf-8")
+    for old, new in (("bien-phap-2", "bien-phap-hai"), ("bp2-bao-cao", "bp2-bao-cao-ket-qua")):
+        assert text.count(f"- id: {old}\n") == 1
+        indent = re.search(rf"(?m)^(\s*)- id: {old}$", text).group(1)
+        text = text.replace(f"- id: {old}\n", f"- id: {new}\n{indent}  aliases: [{old}]\n")
+    return text
 
 
 def test_a_renamed_id_keeps_its_old_anchor_and_gets_the_new_one(renamed_site):
@@ -87,6 +94,8 @@ def test_a_renamed_id_keeps_its_old_anchor_and_gets_the_new_one(renamed_site):
                 "/nghi-quyet/#bien-phap-hai",
                 "/bien-phap/2/",
                 "/trinh-chieu/bien-phap-hai/",
+                "/bang-kiem/don-vi-a/#bp2-bao-cao",
+                "/bang-kiem/don-vi-a/#bp2-bao-cao-ket-qua",
             ],
         )
         == []

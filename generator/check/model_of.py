@@ -11,13 +11,17 @@ from generator.check.data import clean
 from generator.check.official_of import is_official
 from generator.check.requirements import build_requirements
 from generator.model import (
+    GENERIC_PREPARER,
+    GENERIC_SIGNATURE,
     UNVERIFIED,
+    Contact,
     Document,
     Event,
     Explanation,
     Item,
     Resolution,
     Section,
+    Signer,
     Site,
     Source,
     Status,
@@ -93,13 +97,35 @@ def build_model(data: dict[str, Any]) -> Resolution:
         site=_site(data.get("site", {}), document),
         source=source,
         status=record(Status, status, history=history),
-        unit_types=tuple(record(UnitType, u) for u in data.get("unit_types", ())),
+        unit_types=tuple(_unit_type(u) for u in data.get("unit_types", ())),
         sections=tuple(sections),
         requirements=requirements,
         not_checkable=not_checkable,
         glossary=tuple(_term(raw) for raw in data.get("glossary", ())),
         official=official_of.official(data) if official else None,
         appendices=official_of.appendices(data),
+        contact=Contact(**{k: clean(v) for k, v in data["contact"].items()}) if data.get("contact") else None,
+    )
+
+
+def _unit_type(raw: dict[str, Any]) -> UnitType:
+    """A unit type and who signs its checklist: the data's blocks, the generic ones where it gives none."""
+
+    def signer(key: str, default: Signer) -> Signer:
+        block = raw.get(key)
+        if block is None:
+            return default
+        return Signer(
+            title=clean(block["title"]),
+            note=clean(block["note"]) if "note" in block else default.note,
+            authority=clean(block["authority"]) if "authority" in block else None,
+        )
+
+    return UnitType(
+        id=raw["id"],
+        name=clean(raw["name"]),
+        signature=signer("signature", GENERIC_SIGNATURE),
+        prepared_by=signer("prepared_by", GENERIC_PREPARER),
     )
 
 

@@ -252,6 +252,7 @@ def build_requirements(data: dict[str, Any]) -> tuple[tuple[Requirement, ...], t
             wording=clean(r["wording"]),
             actor=clean(r["actor"]) if "actor" in r else None,
             applies_to=tuple(r["applies_to"]),
+            aliases=tuple(r.get("aliases", ())),
         )
         for r in data.get("requirements", ())
     )

@@ -11,6 +11,7 @@ import jsonschema
 from generator import paths
 from generator.check import official
 from generator.check.data import clean, entries
+from generator.check.editorial import check_contact, check_requirement_aliases
 from generator.check.model_of import build_model
 from generator.check.official import check_official
 from generator.check.requirements import check_requirements
@@ -137,6 +138,8 @@ class _Checker:
         check_status(self, data, self.loaded.line)
         check_official(self, data, self.loaded.line)
         check_requirements(self, data)
+        check_contact(self, data)
+        check_requirement_aliases(self, data, self.loaded.line)
 
     def _check_glossary(self, values: Any) -> None:
         seen: dict[str, DataPath] = {}

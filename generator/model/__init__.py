@@ -5,6 +5,7 @@ from generator.model.document import (
     IN_FORCE,
     LEGAL_FORCES,
     UNVERIFIED,
+    Contact,
     Document,
     Event,
     EventKind,
@@ -13,15 +14,25 @@ from generator.model.document import (
     Source,
     Status,
 )
-from generator.model.resolution import Requirement, Resolution, UnitType
+from generator.model.resolution import (
+    GENERIC_PREPARER,
+    GENERIC_SIGNATURE,
+    Requirement,
+    Resolution,
+    Signer,
+    UnitType,
+)
 from generator.model.text import Appendix, Explanation, Item, Official, Part, PartKind, Section, Term
 
 __all__ = [
     "EVENTS",
     "IN_FORCE",
     "LEGAL_FORCES",
+    "GENERIC_PREPARER",
+    "GENERIC_SIGNATURE",
     "UNVERIFIED",
     "Appendix",
+    "Contact",
     "Document",
     "Event",
     "EventKind",
@@ -34,6 +45,7 @@ __all__ = [
     "Requirement",
     "Resolution",
     "Section",
+    "Signer",
     "Site",
     "Source",
     "Status",

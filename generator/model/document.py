@@ -63,6 +63,17 @@ class Site:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Contact:
+    """Who publishes the site and how readers reach them to report a mistake (ours): each part
+    only as the data gives it, None where it does not (never invented)."""
+
+    organisation: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    address: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Source:
     """The article the text was taken from, and our note on it."""
 

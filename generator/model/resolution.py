@@ -4,16 +4,41 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.model.document import Document, Site, Source, Status
+from generator.model.document import Contact, Document, Site, Source, Status
 from generator.model.text import Appendix, Item, Official, Part, Section, Term
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Signer:
+    """A signature block at the foot of a checklist (ours): the authority line a commune signs on
+    behalf of ("TM. ỦY BAN NHÂN DÂN", None where there is none), the title ("CHỦ TỊCH") and the
+    note under it ("(Ký, ghi rõ họ tên, đóng dấu)"), each printed as written."""
+
+    title: str
+    note: str
+    authority: str | None = None
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The block's capitals, top down: the authority line, if any, then the title."""
+        return (self.authority, self.title) if self.authority else (self.title,)
+
+
+# The blocks of a unit type whose data gives none: the generic head of any agency or unit, and
+# whoever drew the checklist up (Người lập), on the left.
+GENERIC_SIGNATURE = Signer(title="THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ", note="(Ký, ghi rõ họ tên, đóng dấu)")
+GENERIC_PREPARER = Signer(title="NGƯỜI LẬP", note="(Ký, ghi rõ họ tên)")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class UnitType:
-    """A kind of unit the resolution applies to (cơ quan Nhà nước, xã/phường/thị trấn ...)."""
+    """A kind of unit the resolution applies to (cơ quan Nhà nước, xã/phường/thị trấn ...), and
+    who signs its checklist (ours: the generic blocks where the data gives none)."""
 
     id: str
     name: str
+    signature: Signer = GENERIC_SIGNATURE
+    prepared_by: Signer = GENERIC_PREPARER
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -29,6 +54,8 @@ class Requirement:
     wording: str
     actor: str | None
     applies_to: tuple[str, ...]
+    # Ids the requirement had before: its old row anchors and stored answers keep working.
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -53,6 +80,8 @@ class Resolution:
     # and its appendices.
     official: Official | None = None
     appendices: tuple[Appendix, ...] = ()
+    # Where readers report a mistake (ours): None where the data names no one.
+    contact: Contact | None = None
     # NOTE: the lookups below are asked for on every page; when each looked through the whole
     # data, generation grew with the square of its size (most of the time of a 100× resolution).
     # Made once with the model. Not data: left out of comparisons, repr and the open data.

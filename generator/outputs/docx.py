@@ -43,6 +43,8 @@ class DocxForm:
     kind: str
     subject: str
     unit: str
+    # The signature blocks, left to right: each its capitals (authority line, title) and note.
+    signers: tuple[tuple[tuple[str, ...], str], ...]
     groups: tuple[tuple[str, str, tuple[DocxRow, ...]], ...]  # (numeral, title, rows)
 
 
@@ -53,6 +55,7 @@ def docx_form(model: Resolution, cl: ck.Checklist) -> DocxForm:
         kind=kind,
         subject=subject,
         unit=cl.unit.name,
+        signers=tuple((s.lines, s.note) for s in ck.signers(cl.unit)),
         groups=tuple(
             (
                 g.numeral,
@@ -222,9 +225,11 @@ def checklist_docx(form: DocxForm, *, url: str, footer: list[str], date: datetim
     no_borders(sign)
     fixed(sign, [TEXT_WIDTH_MM / 2] * 2)
     row_props(sign.rows[0])
-    for cell, (role, hint) in zip(sign.rows[0].cells, ck.SIGNERS, strict=False):
-        first(cell, role.upper(), bold=True)
-        para(cell, hint, italic=True, size=12)
+    for cell, (lines, note) in zip(sign.rows[0].cells, form.signers, strict=False):
+        first(cell, lines[0], bold=True)
+        for line in lines[1:]:
+            para(cell, line, bold=True)
+        para(cell, note, italic=True, size=12)
 
     # page number centred at the top from page 2; footer with source, version, URL, QR
     sec.different_first_page_header_footer = True

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import paths
-from generator.model import Item, Part, Requirement, Resolution, Section, UnitType
-from generator.render import citation, footer
+from generator.model import Item, Part, Requirement, Resolution, Section, Signer, UnitType
+from generator.render import citation, footer, report
 from generator.render.environment import html_environment
 from generator.write.cache import NO_CACHE, Cache
 
@@ -32,10 +32,6 @@ RESULTS = (("done", "Đã thực hiện"), ("todo", "Chưa thực hiện"), ("na
 # The text fields of a row: (name, label, cell class); checklist.js keeps them by name.
 FIELDS = (("evidence", "Minh chứng", "bk-ev"), ("note", "Ghi chú", "bk-gc"))
 FILL = "……………………"
-SIGNERS = (
-    ("Người lập", "(Ký, ghi rõ họ tên)"),
-    ("Thủ trưởng cơ quan, đơn vị", "(Ký, ghi rõ họ tên, đóng dấu)"),
-)
 NOTE = (
     "Nội dung kiểm tra do trang này diễn đạt ngắn gọn từ lời văn của Nghị quyết; cột "
     "“Căn cứ” chỉ mục của Nghị quyết mà nội dung dựa vào. Khi có khác biệt, lời văn của "
@@ -162,6 +158,12 @@ def title(model: Resolution) -> tuple[str, str]:
     return "Bảng kiểm", f"việc thực hiện {model.citation} {model.document.subject}"
 
 
+def signers(unit: UnitType) -> tuple[Signer, Signer]:
+    """The signature blocks at the foot of a unit type's checklist, left to right: who drew it up
+    (Người lập), and who signs for the unit (the data's block, else the generic one)."""
+    return unit.prepared_by, unit.signature
+
+
 def storage_key(model: Resolution, unit: UnitType) -> str:
     """The browser's localStorage key of one unit type's filled-in form."""
     return f"bang-kiem:{model.document.number}:{unit.id}"
@@ -182,6 +184,7 @@ def form_html(
     cl: Checklist,
     link: Callable[[Item], str],
     copy: Callable[[Row], tuple[str, str]] | None = None,
+    report_to: Callable[[Row], str | None] | None = None,
     fillable: bool = False,
     templates_cache: Path | None = None,
 ) -> str:
@@ -189,8 +192,8 @@ def form_html(
     Markdown keeps it as one HTML block). `link` gives the URL of an item's page (on the web
     page, its `.md` path relative to the page's, which MkDocs checks and writes for the site's
     layout: mkdocs/raw_links.py); on the web page only, `copy` gives the (absolute URL,
-    citation) of a row's copy buttons and `fillable` adds the result boxes and text fields to
-    fill the form in with."""
+    citation) of a row's copy buttons, `report_to` its "Báo lỗi" mailto: URL (None: no link),
+    and `fillable` adds the result boxes and text fields to fill the form in with."""
     html = (
         html_environment(templates_cache)
         .get_template("checklist_form.html.jinja2")
@@ -199,6 +202,7 @@ def form_html(
             cl=cl,
             link=link,
             copy=copy,
+            report_to=report_to,
             fillable=fillable,
             anchor=row_anchor,
             basis=citation.basis,
@@ -206,7 +210,7 @@ def form_html(
             results=RESULTS,
             fields=FIELDS,
             fill=FILL,
-            signers=SIGNERS,
+            signers=signers(cl.unit),
             note=NOTE,
             title=title(model),
             key=storage_key(model, cl.unit),
@@ -245,6 +249,10 @@ def pages(
         def copy(row: Row, cl: Checklist = cl) -> tuple[str, str]:
             return site_url + row_url(cl, row), citation.of_checklist_row(model, row.requirement)
 
+        def report_to(row: Row, cl: Checklist = cl) -> str | None:
+            url, cite = copy(row, cl)
+            return report.mailto(model, cite, url)
+
         url = page_url(site_url, cl)
         lines = footer.footer_lines(model, url, date)
         out.append(
@@ -253,7 +261,9 @@ def pages(
                 "checklist.md.jinja2",
                 {
                     "cl": cl,
-                    "form": form_html(model, cl, link, copy, fillable=True, templates_cache=templates_cache),
+                    "form": form_html(
+                        model, cl, link, copy, report_to, fillable=True, templates_cache=templates_cache
+                    ),
                     "key": storage_key(model, cl.unit),
                     "title": title(model),
                     "footer": footer.screen_footer(lines, url, cache),

@@ -11,7 +11,7 @@ import jinja2
 import markupsafe
 
 from generator import paths, resources
-from generator.render import citation, glossary, markdown
+from generator.render import citation, glossary, markdown, report
 from generator.write.compiled import TemplateCache
 
 
@@ -40,7 +40,7 @@ def markdown_environment(cache: Path | None) -> jinja2.Environment:
         attr=markdown.attr,
         term_id=glossary.term_id,
     )
-    env.globals.update(paths=paths, item_citation=citation.of_item)
+    env.globals.update(paths=paths, item_citation=citation.of_item, report_mailto=report.mailto)
 
     @jinja2.pass_context
     def href(context, target: str, anchor: str | None = None) -> str:

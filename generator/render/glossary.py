@@ -1,8 +1,9 @@
 """The glossary and the plain-language layer: their pages, and the tooltips on every page.
 
-Every page gets the glossary's abbreviation definitions appended (`*[HĐND]: …`, Python-Markdown's
-`abbr` extension), so each occurrence of a term in the rendered text carries its explanation in
-an <abbr title>, which the theme's nq-terms.js shows as a tooltip on hover or tap.
+Every page gets the glossary's definitions appended (`*[HĐND]: …`, the syntax of Python-Markdown's
+`abbr` extension), so that the first occurrence of a term in each block of the rendered text
+carries its explanation in an <abbr title> (mkdocs/glossary_marks.py), which the theme's
+nq-terms.js shows as a tooltip on hover or tap.
 """
 
 from __future__ import annotations

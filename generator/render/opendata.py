@@ -15,7 +15,7 @@ import typing
 from typing import Any
 
 from generator import paths
-from generator.model import Appendix, Item, Official, Part, Resolution, Section
+from generator.model import Appendix, Contact, Item, Official, Part, Requirement, Resolution, Section, Signer
 
 DATA_FILE = "nghi-quyet.json"
 SCHEMA_FILE = "schema.json"
@@ -90,6 +90,16 @@ _CLASS_NOTES: dict[type, dict[str, str]] = {
         "closing": "the closing (adoption) sentence",
         "recipients": "nơi nhận: the recipients' list, its heading line included",
         "signature": "the signature block: authority, title and the signer's name",
+    },
+    Requirement: {"aliases": "ids this requirement had before; its old row anchors keep working"},
+    Signer: {
+        "authority": "the line above the title, e.g. TM. ỦY BAN NHÂN DÂN (ours); null if none",
+        "title": "the title a checklist of this unit type is signed by, e.g. CHỦ TỊCH (ours)",
+        "note": "the line under the title, e.g. (Ký, ghi rõ họ tên, đóng dấu) (ours)",
+    },
+    Contact: {
+        "organisation": "who publishes the site and receives reports of mistakes; null if not given",
+        "email": "where readers report a mistake; null if not given",
     },
 }
 

@@ -130,7 +130,7 @@ def test_printing_gives_a4_pages_with_header_and_signatures_and_no_site_chrome(c
         "Độc lập - Tự do - Hạnh phúc",
         "BẢNG KIỂM",
         "NGƯỜI LẬP",
-        "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ",
+        "THỦ TRƯỞNG CƠ QUAN (Ký, ghi rõ họ tên, đóng dấu)",  # its unit type's block
         "SỞ NỘI VỤ TỈNH TUYÊN QUANG",
         "12/TB-UBND",
         "Nguồn: Nghị quyết số 55/NQ-HĐND",

@@ -38,6 +38,12 @@
     rows.forEach(function (tr) {
       var id = tr.getAttribute("data-bk-id");
       var row = data.rows && data.rows[id];
+      // A renamed row also takes what was kept or exported under one of its old ids (its
+      // requirement's aliases); saved again, it is kept under the new id.
+      var old = (tr.getAttribute("data-bk-aliases") || "").split(" ");
+      for (var i = 0; !row && data.rows && i < old.length; i++) {
+        if (old[i] && Object.prototype.hasOwnProperty.call(data.rows, old[i])) row = data.rows[old[i]];
+      }
       if (!row || typeof row !== "object") return;
       var entry = {};
       if (RESULTS.indexOf(row.result) >= 0) entry.result = row.result;

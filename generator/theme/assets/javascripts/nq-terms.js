@@ -1,5 +1,5 @@
-/* Glossary terms: every <abbr title> on a page (generator/render/glossary.py marks each term of the
-   glossary wherever it occurs) shows its explanation in a tooltip, on hover or on a tap. One
+/* Glossary terms: every <abbr title> on a page (generator/mkdocs/glossary_marks.py marks each term
+   of the glossary once in each block of text) shows its explanation in a tooltip, on hover or on a tap. One
    tooltip element and a few listeners on the document serve every term of the page, so the page
    costs the same to start however many terms it has (Material's own tooltips, content.tooltips,
    set each one up as the page loads: up to 0.2 s of a slow phone's main thread on the full
