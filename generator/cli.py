@@ -38,8 +38,8 @@ def _check(args: argparse.Namespace) -> int:
     counts = ", ".join(f"{len(s.items)} {s.name.lower()}" for s in model.sections)
     if model.official_layout:
         chapters = [s for s in model.sections if s.marker]
-        counts = f"{len(model.items)} điều" + (f" in {len(chapters)} chương" if chapters else "")
-    print(f"{args.path}: OK ({counts}; unit types: {len(model.unit_types)})")
+        counts = f"{len(model.items)} điều" + (f" trong {len(chapters)} chương" if chapters else "")
+    print(f"{args.path}: hợp lệ ({counts}; {len(model.unit_types)} loại đơn vị)")
     return 0
 
 
@@ -59,16 +59,16 @@ def _build(args: argparse.Namespace) -> int:
     if args.check:
         if result.changed:
             for rel in result.written:
-                print(f"{args.out / rel}: differs from what {args.resolution} produces", file=sys.stderr)
+                print(f"{args.out / rel}: khác với nội dung tạo từ {args.resolution}", file=sys.stderr)
             for rel in result.removed:
-                print(f"{args.out / rel}: no longer produced by {args.resolution}", file=sys.stderr)
-            print(f"{args.out}: out of date (run: python -m generator build)", file=sys.stderr)
+                print(f"{args.out / rel}: không còn được tạo từ {args.resolution}", file=sys.stderr)
+            print(f"{args.out}: chưa cập nhật (hãy chạy: python -m generator build)", file=sys.stderr)
             return 1
-        print(f"{args.out}: up to date ({result.unchanged} files)")
+        print(f"{args.out}: đã cập nhật ({result.unchanged} tệp)")
         return 0
     print(
-        f"{args.out}: {len(result.written)} written, {len(result.removed)} removed, "
-        f"{result.unchanged} unchanged"
+        f"{args.out}: ghi {len(result.written)} tệp, xóa {len(result.removed)} tệp, "
+        f"{result.unchanged} tệp không đổi"
     )
     return 0
 
@@ -89,7 +89,7 @@ def _site(args: argparse.Namespace) -> int:
         ) as config:
             status = build_site(config, site_dir)
     if status == 0:
-        print(f"{site_dir}: built")
+        print(f"{site_dir}: đã tạo xong trang web")
     return 1 if status else 0
 
 
@@ -125,8 +125,8 @@ def _offline(args: argparse.Namespace) -> int:
         print(err, file=sys.stderr)
         return 1
     print(
-        f"{archive}: {count} files, {archive.stat().st_size / 1024:.0f} KB; "
-        "unzip it and open index.html in a browser (no network needed)"
+        f"{archive}: {count} tệp, {archive.stat().st_size / 1024:.0f} KB; "
+        "hãy giải nén rồi mở index.html bằng trình duyệt (không cần mạng)"
     )
     return 0
 
@@ -147,7 +147,7 @@ def _import(args: argparse.Namespace) -> int:
                     file=str(args.output),
                     line=None,
                     path="",
-                    message="already exists (give --force to overwrite it, or choose another --output)",
+                    message="tệp đã có (thêm --force để ghi đè, hoặc chọn tệp khác bằng --output)",
                 )
             ]
         )
@@ -161,15 +161,15 @@ def _refused(args: argparse.Namespace, *, site_dir: bool = True) -> str | None:
     The data is checked first, so that a broken file is reported with every problem before
     anything is written beside it."""
     if not args.config.is_file():
-        return f"{args.config}: not found (the project's MkDocs settings; give them with --config)"
+        return f"{args.config}: không tìm thấy tệp cấu hình MkDocs của dự án (hãy chỉ ra tệp bằng --config)"
     pipeline.load_resolution(args.resolution, str(args.resolution))
     if site_dir and args.site_dir is None:
         default = resolution_config.default_site_dir(args.resolution).resolve()
         own = resolution_config.project_resolution(args.config).resolve()
         if default == (args.config.parent / "site").resolve() and args.resolution.resolve() != own:
             return (
-                f"{args.resolution}: its default site folder, {default}, is the site of {own.name}; "
-                "choose another with --site-dir"
+                f"{args.resolution}: thư mục trang web mặc định của tệp này, {default}, là trang web của "
+                f"{own.name} (hãy chọn thư mục khác bằng --site-dir)"
             )
     return None
 

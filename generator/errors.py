@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator import phrases
+
 # NOTE: A list of hundreds of problems helps nobody; past this many we say how many were left out.
 MAX_REPORTED = 50
 
@@ -35,7 +37,7 @@ class InputError(Exception):
         lines = [str(p) for p in self.problems[:MAX_REPORTED]]
         left = len(self.problems) - MAX_REPORTED
         if left > 0:
-            lines.append(f"... and {left} more problems (fix the ones above first)")
+            lines.append(f"... và {left} lỗi khác (hãy sửa các lỗi trên trước)")
         return "\n".join(lines)
 
 
@@ -51,9 +53,9 @@ def unwritable(directory, err: OSError, option: str) -> InputError:
                 Problem(
                     file=str(blocker),
                     line=None,
-                    path="(output)",
-                    message=f"is a file where the folder {directory} needs a folder (move or rename the "
-                    f"file, or choose another folder with {option})",
+                    path="(nơi ghi kết quả)",
+                    message=f"đây là một tệp, nhưng cần một thư mục ở chỗ này để ghi {directory} (hãy chuyển "
+                    f"hoặc đổi tên tệp này, hoặc chọn thư mục khác bằng {option})",
                 )
             ]
         )
@@ -62,9 +64,9 @@ def unwritable(directory, err: OSError, option: str) -> InputError:
             Problem(
                 file=str(directory),
                 line=None,
-                path="(output)",
-                message=f"cannot write in this folder: {err.strerror or err} (make it writable, or choose "
-                f"another folder with {option})",
+                path="(nơi ghi kết quả)",
+                message=f"không ghi được vào thư mục này (hãy cấp quyền ghi, hoặc chọn thư mục khác bằng "
+                f"{option}){phrases.os_reason(err)}",
             )
         ]
     )

@@ -24,24 +24,36 @@ def with_aliases(value: str) -> str:
     [
         (
             "[nguyen-tac-1]",
-            "small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].aliases[0]: duplicate id 'nguyen-tac-1' "
-            "(first used at line 32; ids and aliases must all be unique: remove or correct this alias)",
+            (
+                "small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].aliases[0]: trùng id "
+                "'nguyen-tac-1' (đã dùng ở dòng 32; mỗi id và mỗi id cũ (aliases) phải khác nhau: hãy "
+                "xóa hoặc sửa id cũ này)"
+            ),
         ),
         (
             "[cu, cu]",
-            "small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].aliases[1]: duplicate id 'cu' "
-            "(first used at line 39; ids and aliases must all be unique: remove or correct this alias)",
+            (
+                "small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].aliases[1]: trùng id 'cu' (đã "
+                "dùng ở dòng 39; mỗi id và mỗi id cũ (aliases) phải khác nhau: hãy xóa hoặc sửa id cũ "
+                "này)"
+            ),
         ),
         (
             "[Cũ]",
-            "small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].aliases[0]: 'Cũ' is not a valid id "
-            "(expected lowercase letters a-z without diacritics, digits and single hyphens, e.g. bien-phap-3)",
+            (
+                "small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].aliases[0]: 'Cũ' không phải "
+                "một id hợp lệ (cần chữ thường a-z không dấu, chữ số và dấu gạch nối '-' đứng riêng "
+                "lẻ, ví dụ bien-phap-3)"
+            ),
         ),
         (
             "cu",
-            "small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].aliases: expected a list (lines starting "
-            "with '- '), found text (expected ids this item had before, so that old links keep working, "
-            "e.g. [bien-phap-3a])",
+            (
+                "small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].aliases: sai kiểu giá trị: "
+                "cần một danh sách (các dòng bắt đầu bằng '- '), nhưng đang là giá trị dạng chữ "
+                "(trường này ghi: các id trước đây của mục này, để các liên kết cũ vẫn dùng được, ví "
+                "dụ [bien-phap-3a])"
+            ),
         ),
     ],
 )

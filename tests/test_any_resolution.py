@@ -101,7 +101,7 @@ def test_the_site_is_built_beside_the_resolution_file(other):
     assert (site / "index.html").is_file()
     assert (site / "bien-phap" / "4" / "index.html").is_file()
     assert (site / "bang-kiem" / "don-vi-a" / "bang-kiem-don-vi-a.pdf").is_file()
-    assert result.stdout.endswith(f"{site}: built\n")
+    assert result.stdout.endswith(f"{site}: đã tạo xong trang web\n")
     # What the build keeps beside the file, and nothing else (the configuration is removed).
     assert sorted(p.name for p in resolution.parent.iterdir()) == [
         ".cache",
@@ -220,7 +220,7 @@ def test_a_resolution_whose_default_site_is_the_projects_is_refused(tmp_path, ca
         ["site", "--config", str(tmp_path / "mkdocs.yml"), "--resolution", str(tmp_path / "khac.yaml")]
     )
     assert status == 2
-    assert "khac.yaml: its default site folder" in capsys.readouterr().err
+    assert "khac.yaml: thư mục trang web mặc định của tệp này" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["khac.yaml", "mkdocs.yml", "site"]
     assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "NQ 55\n"
 

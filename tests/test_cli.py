@@ -16,7 +16,9 @@ def snapshot(root):
 
 def test_check_reports_ok_with_the_counts(capsys):
     assert main(["check", str(SMALL)]) == 0
-    assert capsys.readouterr().out == f"{SMALL}: OK (2 nguyên tắc, 0 mục tiêu, 4 biện pháp; unit types: 1)\n"
+    assert (
+        capsys.readouterr().out == f"{SMALL}: hợp lệ (2 nguyên tắc, 0 mục tiêu, 4 biện pháp; 1 loại đơn vị)\n"
+    )
 
 
 def test_check_of_a_broken_file_exits_1_with_the_line_and_no_traceback(tmp_path, capsys):
@@ -24,14 +26,16 @@ def test_check_of_a_broken_file_exits_1_with_the_line_and_no_traceback(tmp_path,
     bad.write_text(SMALL.read_text(encoding="utf-8").replace("format: 1", "format: one"), encoding="utf-8")
     assert main(["check", str(bad)]) == 1
     err = capsys.readouterr().err
-    assert err == f"{bad}:3: format: must be 1, found 'one' (expected the version of this file format: 1)\n"
+    assert err == (
+        f"{bad}:3: format: phải là 1, nhưng đang là 'one' (trường này ghi: phiên bản của định dạng tệp này: 1)\n"
+    )
 
 
 def test_build_then_check_is_up_to_date(tmp_path, capsys):
     out = tmp_path / "content"
     assert main(["build", "--resolution", str(SMALL), "--out", str(out)]) == 0
     assert main(["build", "--resolution", str(SMALL), "--out", str(out), "--check"]) == 0
-    assert capsys.readouterr().out.endswith(f"{out}: up to date (25 files)\n")
+    assert capsys.readouterr().out.endswith(f"{out}: đã cập nhật (25 tệp)\n")
 
 
 def test_check_mode_fails_when_content_was_edited_by_hand(tmp_path, capsys):
@@ -40,7 +44,7 @@ def test_check_mode_fails_when_content_was_edited_by_hand(tmp_path, capsys):
     (out / "bien-phap" / "2.md").write_text("sửa tay\n", encoding="utf-8")
     assert main(["build", "--resolution", str(SMALL), "--out", str(out), "--check"]) == 1
     err = capsys.readouterr().err
-    assert f"{out / 'bien-phap' / '2.md'}: differs from what {SMALL} produces" in err
+    assert f"{out / 'bien-phap' / '2.md'}: khác với nội dung tạo từ {SMALL}" in err
     assert (out / "bien-phap" / "2.md").read_text(encoding="utf-8") == "sửa tay\n"
 
 
@@ -65,13 +69,16 @@ def test_a_missing_resolution_is_named(tmp_path, capsys):
     missing = tmp_path / "nope.yaml"
     assert main(["check", str(missing)]) == 1
     assert capsys.readouterr().err == (
-        f"{missing}: (file): file not found (expected the resolution's YAML file; check the path)\n"
+        f"{missing}: (tệp): không tìm thấy tệp (cần tệp YAML của nghị quyết; hãy kiểm tra lại đường dẫn)\n"
     )
 
 
 def test_a_directory_given_as_the_resolution_is_named(tmp_path, capsys):
     assert main(["check", str(tmp_path)]) == 1
-    assert capsys.readouterr().err == f"{tmp_path}: (file): is a directory (expected a YAML file)\n"
+    assert (
+        capsys.readouterr().err
+        == f"{tmp_path}: (tệp): đây là một thư mục, không phải tệp (cần một tệp YAML)\n"
+    )
 
 
 def test_an_output_path_that_cannot_be_written_is_reported(tmp_path, capsys):
@@ -79,8 +86,8 @@ def test_an_output_path_that_cannot_be_written_is_reported(tmp_path, capsys):
     blocker.write_text("a file where the folder should be\n", encoding="utf-8")
     assert main(["build", "--resolution", str(SMALL), "--out", str(blocker)]) == 1
     assert capsys.readouterr().err == (
-        f"{blocker}: (output): is a file where the folder {blocker} needs a folder (move or rename "
-        "the file, or choose another folder with --out)\n"
+        f"{blocker}: (nơi ghi kết quả): đây là một tệp, nhưng cần một thư mục ở chỗ này để ghi {blocker} (hãy chuyển hoặc đổi tên tệp "
+        "này, hoặc chọn thư mục khác bằng --out)\n"
     )
 
 

@@ -146,8 +146,8 @@ def test_a_20_megabyte_file_is_refused_by_its_size_before_parsing(tmp_path):
     result = run_limited(["check", "resolution.yaml"], tmp_path)
     assert result.returncode == 1
     assert result.stderr == (
-        f"resolution.yaml: (file): the file is {len(big):,} bytes, larger than the limit of 8,388,608 "
-        "(expected a resolution of at most a few hundred kilobytes)\n"
+        f"resolution.yaml: (tệp): tệp nặng {len(big):,} byte".replace(",", ".")
+        + ", vượt giới hạn 8.388.608 byte (một nghị quyết chỉ cần tối đa vài trăm kilobyte)\n"
     )
 
 
@@ -158,7 +158,7 @@ def test_a_path_through_a_file_is_named(project, capsys):
     (project / "notes.txt").write_text("x\n", encoding="utf-8")
     assert main(["check", "notes.txt/resolution.yaml"]) == 1
     assert capsys.readouterr().err == (
-        "notes.txt/resolution.yaml: (file): cannot read the file: Not a directory\n"
+        "notes.txt/resolution.yaml: (tệp): không đọc được tệp [Not a directory]\n"
     )
 
 
@@ -166,7 +166,8 @@ def test_a_broken_link_is_reported_as_not_found(project, capsys):
     os.symlink(project / "gone.yaml", project / "resolution.yaml")
     assert main(["check", "resolution.yaml"]) == 1
     assert capsys.readouterr().err == (
-        "resolution.yaml: (file): file not found (expected the resolution's YAML file; check the path)\n"
+        "resolution.yaml: (tệp): không tìm thấy tệp (cần tệp YAML của nghị quyết; hãy kiểm tra lại "
+        "đường dẫn)\n"
     )
 
 
@@ -218,7 +219,7 @@ def test_an_unreadable_resolution_says_permission_denied(shared_dir):
     resolution.chmod(0o000)
     status, err = run_unprivileged(["check", "resolution.yaml"], shared_dir)
     assert status == 1, err
-    assert err == "resolution.yaml: (file): cannot read the file: permission denied (make it readable)\n"
+    assert err == ("resolution.yaml: (tệp): không có quyền đọc tệp (hãy cấp quyền đọc) [Permission denied]\n")
 
 
 def test_an_unwritable_output_folder_is_named_and_left_as_it_was(shared_dir):
@@ -232,8 +233,8 @@ def test_an_unwritable_output_folder_is_named_and_left_as_it_was(shared_dir):
     status, err = run_unprivileged(["build"], shared_dir)
     assert status == 1, err
     assert err == (
-        "content: (output): cannot write in this folder: Permission denied (make it writable, or "
-        "choose another folder with --out)\n"
+        "content: (nơi ghi kết quả): không ghi được vào thư mục này (hãy cấp quyền ghi, hoặc chọn "
+        "thư mục khác bằng --out) [Permission denied]\n"
     )
     assert snapshot(shared_dir / "content") == before
 

@@ -138,7 +138,7 @@ def test_the_output_is_deterministic_and_an_existing_one_needs_force(tmp_path, c
     capsys.readouterr()
     assert run_import(tmp_path, GIA_DINH)[0] == 1
     err = capsys.readouterr().err
-    assert err == f"{out}: already exists (give --force to overwrite it, or choose another --output)\n"
+    assert err == f"{out}: tệp đã có (thêm --force để ghi đè, hoặc chọn tệp khác bằng --output)\n"
     assert out.read_text(encoding="utf-8") == "# hand edits\n"
     assert run_import(tmp_path, GIA_DINH, "--force")[0] == 0
     assert out.read_bytes() == first
@@ -194,8 +194,8 @@ def test_into_keeps_what_a_person_added_and_reports_a_vanished_quote(tmp_path, c
     after = existing.read_text(encoding="utf-8")
     line = after.split("\n").index("    quote: loa truyền thanh cơ sở") + 1
     assert err.split("\n")[0] == (
-        f"{existing}:{line}: requirements[loa].quote: no longer in the text of dieu-4-khoan-3-diem-dd (copy the "
-        "words again from the amended clause, or remove the requirement)"
+        f"{existing}:{line}: requirements[loa].quote: không còn trong lời văn của dieu-4-khoan-3-diem-dd (hãy "
+        "chép lại nguyên văn từ phần văn bản đã sửa đổi, hoặc xóa yêu cầu)"
     )
     data = yaml.safe_load(after)
     assert data["site"]["name"] == "Nghị quyết 99 (giả định)"
@@ -204,7 +204,7 @@ def test_into_keeps_what_a_person_added_and_reports_a_vanished_quote(tmp_path, c
     assert data["chapters"][0]["articles"][0]["explanation"]["citizen"] == "Biết phạm vi."
     assert "  # The one duty of khoản 1.\n" in after  # the block was kept as written, comments included
     assert "trên bảng tin;" in str(data) and "loa truyền thanh cơ sở" not in str(data["chapters"])
-    assert f"{existing}: text replaced from {amended}" in out
+    assert f"{existing}: đã thay văn bản bằng văn bản từ {amended}" in out
 
 
 def test_into_with_nothing_stale_exits_0(tmp_path, capsys):
@@ -236,8 +236,8 @@ def test_a_zip_bomb_is_refused_from_its_sizes_before_unpacking(tmp_path, capsys)
     bomb = tmp_path / "bomb.docx"
     err = refused(tmp_path, "bomb.docx", buffer.getvalue(), capsys)
     assert err == (
-        f"{bomb}: unpacks to 209,715,208 bytes, more than the limit of 104,857,600 (not a DOCX of a "
-        "resolution; remove large pictures or save the text alone)\n"
+        f"{bomb}: khi giải nén nặng 209.715.208 byte, vượt giới hạn 104.857.600 byte (không phải tệp DOCX "
+        "của một nghị quyết; hãy bỏ các hình lớn hoặc chỉ lưu phần chữ)\n"
     )
 
 
@@ -246,7 +246,10 @@ def test_a_zip_of_packed_zeros_under_the_total_limit_is_refused_by_its_ratio(tmp
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("word/document.xml", b"\0" * (50 * 1024 * 1024))
     err = refused(tmp_path, "ratio.docx", buffer.getvalue(), capsys)
-    assert "its zip entry word/document.xml unpacks" in err and "times larger than it is packed" in err
+    assert (
+        "mục nén word/document.xml khi giải nén lớn gấp " in err
+        and " lần lúc nén (một tệp zip độc hại" in err
+    )
 
 
 def test_a_zip_of_too_many_entries_is_refused(tmp_path, capsys):
@@ -255,7 +258,7 @@ def test_a_zip_of_too_many_entries_is_refused(tmp_path, capsys):
         for i in range(1001):
             archive.writestr(f"f{i}", "")
     err = refused(tmp_path, "many.docx", buffer.getvalue(), capsys)
-    assert err.endswith("has 1,001 zip entries, more than 1,000 (not a DOCX of a resolution)\n")
+    assert err.endswith("có 1.001 mục nén zip, nhiều hơn 1.000 (không phải tệp DOCX của một nghị quyết)\n")
 
 
 def test_word_numbering_is_refused_naming_the_paragraph(tmp_path, capsys):
@@ -270,9 +273,7 @@ def test_word_numbering_is_refused_naming_the_paragraph(tmp_path, capsys):
     number = paragraphs.index(target._p) + 1
     assert index >= number
     err = refused(tmp_path, "numbered.docx", path.read_bytes(), capsys)
-    assert err.startswith(
-        f"{tmp_path / 'numbered.docx'}: paragraph {number}: is numbered automatically by Word"
-    )
+    assert err.startswith(f"{tmp_path / 'numbered.docx'}: đoạn {number}: được Word đánh số tự động")
 
 
 def test_a_bidi_override_in_a_docx_names_the_table_row(tmp_path, capsys):
@@ -282,9 +283,7 @@ def test_a_bidi_override_in_a_docx_names_the_table_row(tmp_path, capsys):
     cell.text = "Ngân sách \u202etỉnh"
     document.save(str(path))
     err = refused(tmp_path, "bidi.docx", path.read_bytes(), capsys)
-    assert err.startswith(
-        f"{tmp_path / 'bidi.docx'}: table 2, row 2: contains an invisible character that changes"
-    )
+    assert err.startswith(f"{tmp_path / 'bidi.docx'}: bảng 2, hàng 2: có ký tự ẩn làm đổi chiều viết chữ")
 
 
 def test_the_bench_document_imports_with_every_article(tmp_path):

@@ -287,9 +287,9 @@ def test_a_glossary_term_is_shown_literally_with_its_tooltip_or_refused(text, si
         page = glossary_page(resolution(text))
     except InputError as refused:
         assert [str(p) for p in refused.problems] == [
-            f"resolution.yaml:27: glossary[0].term: '{text}' cannot be marked with its explanation in "
-            "the text (expected words of letters and digits, at least one letter, with single spaces, "
-            "'-', '.' or '/' between them, e.g. HĐND or Ban TTND)"
+            f"resolution.yaml:27: glossary[0].term: '{text}' không thể được đánh dấu kèm lời giải thích "
+            "trong văn bản (cần các từ gồm chữ cái và chữ số, có ít nhất một chữ cái, ngăn cách bằng một "
+            "dấu cách, '-', '.' hoặc '/', ví dụ HĐND hoặc Ban TTND)"
         ]
         return
     baseline = glossary_page(resolution(MARK))

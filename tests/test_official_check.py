@@ -34,7 +34,7 @@ def refused(tmp_path: Path, text: str) -> list[str]:
 
 def test_the_official_fixture_passes_the_check(capsys):
     assert main(["check", str(OFFICIAL)]) == 0
-    assert capsys.readouterr().out == f"{OFFICIAL}: OK (7 điều in 3 chương; unit types: 0)\n"
+    assert capsys.readouterr().out == f"{OFFICIAL}: hợp lệ (7 điều trong 3 chương; 0 loại đơn vị)\n"
     model = load_resolution(OFFICIAL)
     assert model.official_layout and model.source is None
     assert model.clause_label("dieu-4-khoan-3-diem-dd") == "Điểm đ khoản 3 Điều 4"
@@ -43,9 +43,9 @@ def test_the_official_fixture_passes_the_check(capsys):
 def test_sections_and_chapters_together_are_refused(tmp_path):
     text = OFFICIAL.read_text(encoding="utf-8").replace("chapters:\n", "sections:\n  - id: x\nchapters:\n", 1)
     assert (
-        "resolution.yaml:77: chapters: cannot stand beside 'sections' (expected exactly one of: "
-        "sections (a text in numbered sections, like a news article's), chapters (an official text "
-        "with chapters) or articles (an official text without chapters))"
+        "resolution.yaml:77: chapters: không được ghi cùng với 'sections' (cần đúng một trong: sections "
+        "(văn bản chia thành các phần đánh số, như một bài báo), chapters (văn bản chính thức có chương) "
+        "hoặc articles (văn bản chính thức không chia chương))"
     ) in refused(tmp_path, text)
 
 
@@ -135,9 +135,11 @@ def test_a_quote_not_in_the_cited_diem_is_refused(tmp_path):
         )
     )
     assert refused(tmp_path, text) == [
-        "resolution.yaml:221: requirements[d4-hoi-nghi-nguoi-lao-dong].quote: not found in the text of "
-        "dieu-4-khoan-3-diem-b (expected words copied exactly from that điểm (its own line and the "
-        "parts nested in it); check spelling, diacritics and punctuation)"
+        (
+            "resolution.yaml:221: requirements[d4-hoi-nghi-nguoi-lao-dong].quote: không tìm thấy trong "
+            "lời văn của dieu-4-khoan-3-diem-b (cần những chữ chép đúng nguyên văn từ điểm đó (dòng "
+            "của chính nó và các phần nằm trong nó); hãy kiểm tra chính tả, dấu thanh và dấu câu)"
+        )
     ]
 
 

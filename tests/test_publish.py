@@ -137,7 +137,7 @@ def test_bad_data_leaves_site_and_content_byte_for_byte(built):
     )
     result = generator_site(built)
     assert result.returncode == 1
-    assert "resolution.yaml:3: format: must be 1, found 3" in result.stderr
+    assert "resolution.yaml:3: format: phải là 1, nhưng đang là 3" in result.stderr
     assert "Traceback" not in result.stderr
     assert snapshot(built / "site") == before_site
     assert snapshot(built / "content") == before_content
@@ -148,8 +148,8 @@ def test_a_site_folder_that_cannot_be_replaced_is_named(tmp_path, capsys):
     blocker.write_text("a file where a folder should be\n", encoding="utf-8")
     assert main(["site", "--config", str(ROOT / "mkdocs.yml"), "--site-dir", str(blocker / "site")]) == 1
     assert capsys.readouterr().err == (
-        f"{blocker}: (output): is a file where the folder {blocker / 'site'} needs a folder (move "
-        "or rename the file, or choose another folder with --site-dir)\n"
+        f"{blocker}: (nơi ghi kết quả): đây là một tệp, nhưng cần một thư mục ở chỗ này để ghi {blocker / 'site'} (hãy chuyển hoặc đổi "
+        "tên tệp này, hoặc chọn thư mục khác bằng --site-dir)\n"
     )
 
 

@@ -15,8 +15,16 @@ CASES = [
         "    clause: bien-phap-3\n",
         "    clause: bien-phap-9\n",
         (
-            "small.yaml:58: sections[bien-phap].items[bien-phap-3]: no requirement cites this item (expected a requirement with clause: bien-phap-3, or an entry under not_checkable with the reason it is not checkable)",
-            "small.yaml:84: requirements[bp3-kinh-phi].clause: unknown clause 'bien-phap-9' (expected the id of an item, one of: nguyen-tac-1, nguyen-tac-2, bien-phap-1, bien-phap-2, bien-phap-3, bien-phap-4)",
+            (
+                "small.yaml:58: sections[bien-phap].items[bien-phap-3]: chưa có yêu cầu nào trích dẫn "
+                "mục này (cần một yêu cầu có clause: bien-phap-3, hoặc một mục trong not_checkable ghi "
+                "lý do không kiểm tra được)"
+            ),
+            (
+                "small.yaml:84: requirements[bp3-kinh-phi].clause: không có phần văn bản nào có id "
+                "'bien-phap-9' (cần id của một mục, một trong: nguyen-tac-1, nguyen-tac-2, "
+                "bien-phap-1, bien-phap-2, bien-phap-3, bien-phap-4)"
+            ),
         ),
     ),
     Case(
@@ -24,7 +32,11 @@ CASES = [
         "    quote: Khen thưởng kịp thời\n",
         "    quote: Khen thưởng đúng lúc\n",
         (
-            "small.yaml:90: requirements[bp4-khen-thuong].quote: not found in the text of bien-phap-4 (expected words copied exactly from that item; check spelling, diacritics and punctuation)",
+            (
+                "small.yaml:90: requirements[bp4-khen-thuong].quote: không tìm thấy trong lời văn của "
+                "bien-phap-4 (cần những chữ chép đúng nguyên văn từ mục đó; hãy kiểm tra chính tả, dấu "
+                "thanh và dấu câu)"
+            ),
         ),
     ),
     Case(
@@ -32,7 +44,11 @@ CASES = [
         "    quote: Mọi việc phải công khai\n",
         "    quote: Mỗi tháng họp một lần.\n",
         (
-            "small.yaml:69: requirements[nt1-cong-khai].quote: not found in the text of nguyen-tac-1 (expected words copied exactly from that item; check spelling, diacritics and punctuation)",
+            (
+                "small.yaml:69: requirements[nt1-cong-khai].quote: không tìm thấy trong lời văn của "
+                "nguyen-tac-1 (cần những chữ chép đúng nguyên văn từ mục đó; hãy kiểm tra chính tả, "
+                "dấu thanh và dấu câu)"
+            ),
         ),
     ),
     Case(
@@ -40,7 +56,10 @@ CASES = [
         "    wording: Đã khen thưởng kịp thời.\n    applies_to: [don-vi-a]",
         "    wording: Đã khen thưởng kịp thời.\n    applies_to: [don-vi-a, xa]",
         (
-            "small.yaml:92: requirements[bp4-khen-thuong].applies_to[1]: unknown unit type 'xa' (expected one of: don-vi-a)",
+            (
+                "small.yaml:92: requirements[bp4-khen-thuong].applies_to[1]: không có loại đơn vị 'xa' "
+                "(cần một trong: don-vi-a)"
+            ),
         ),
     ),
     Case(
@@ -48,7 +67,10 @@ CASES = [
         "  - id: bp4-khen-thuong",
         "  - id: bp1-hop",
         (
-            "small.yaml:88: requirements[bp1-hop].id: duplicate requirement id 'bp1-hop' (first used at line 72; every id must be unique)",
+            (
+                "small.yaml:88: requirements[bp1-hop].id: trùng id yêu cầu 'bp1-hop' (đã dùng ở dòng "
+                "72; mỗi id phải khác nhau)"
+            ),
         ),
     ),
     Case(
@@ -56,7 +78,11 @@ CASES = [
         "not_checkable:\n  - clause: nguyen-tac-2\n    reason: Nguyên tắc chung, không có việc cụ thể để kiểm.\n",
         "",
         (
-            "small.yaml:36: sections[nguyen-tac].items[nguyen-tac-2]: no requirement cites this item (expected a requirement with clause: nguyen-tac-2, or an entry under not_checkable with the reason it is not checkable)",
+            (
+                "small.yaml:36: sections[nguyen-tac].items[nguyen-tac-2]: chưa có yêu cầu nào trích "
+                "dẫn mục này (cần một yêu cầu có clause: nguyen-tac-2, hoặc một mục trong "
+                "not_checkable ghi lý do không kiểm tra được)"
+            ),
         ),
     ),
     Case(
@@ -64,8 +90,16 @@ CASES = [
         "  - clause: nguyen-tac-2\n",
         "  - clause: nguyen-tac-7\n",
         (
-            "small.yaml:36: sections[nguyen-tac].items[nguyen-tac-2]: no requirement cites this item (expected a requirement with clause: nguyen-tac-2, or an entry under not_checkable with the reason it is not checkable)",
-            "small.yaml:94: not_checkable[0].clause: unknown clause 'nguyen-tac-7' (expected the id of an item, one of: nguyen-tac-1, nguyen-tac-2, bien-phap-1, bien-phap-2, bien-phap-3, bien-phap-4)",
+            (
+                "small.yaml:36: sections[nguyen-tac].items[nguyen-tac-2]: chưa có yêu cầu nào trích "
+                "dẫn mục này (cần một yêu cầu có clause: nguyen-tac-2, hoặc một mục trong "
+                "not_checkable ghi lý do không kiểm tra được)"
+            ),
+            (
+                "small.yaml:94: not_checkable[0].clause: không có phần văn bản nào có id "
+                "'nguyen-tac-7' (cần id của một mục, một trong: nguyen-tac-1, nguyen-tac-2, "
+                "bien-phap-1, bien-phap-2, bien-phap-3, bien-phap-4)"
+            ),
         ),
     ),
     Case(
@@ -73,7 +107,10 @@ CASES = [
         "  - clause: nguyen-tac-2\n    reason",
         "  - clause: nguyen-tac-2\n    reason: x\n  - clause: bien-phap-1\n    reason",
         (
-            "small.yaml:96: not_checkable[1].clause: 'bien-phap-1' is cited by a requirement (expected only items that no requirement cites; remove this entry)",
+            (
+                "small.yaml:96: not_checkable[1].clause: 'bien-phap-1' đã được một yêu cầu trích dẫn "
+                "(ở đây chỉ ghi những mục chưa có yêu cầu nào trích dẫn; hãy xóa mục này)"
+            ),
         ),
     ),
     Case(
@@ -81,7 +118,10 @@ CASES = [
         "    wording: Đã bố trí kinh phí hằng năm.\n",
         "",
         (
-            "small.yaml:83: requirements[bp3-kinh-phi].wording: missing (expected our short checkable sentence (editorial))",
+            (
+                "small.yaml:83: requirements[bp3-kinh-phi].wording: thiếu trường bắt buộc 'wording' "
+                "(trường này ghi: câu ngắn kiểm tra được, do người biên tập viết)"
+            ),
         ),
     ),
     Case(
@@ -89,7 +129,10 @@ CASES = [
         "    wording: Đã khen thưởng kịp thời.\n    applies_to: [don-vi-a]",
         "    wording: Đã khen thưởng kịp thời.\n    applies_to: []",
         (
-            "small.yaml:92: requirements[bp4-khen-thuong].applies_to: is an empty list (expected the ids of the unit types whose checklist lists it)",
+            (
+                "small.yaml:92: requirements[bp4-khen-thuong].applies_to: danh sách đang rỗng (trường "
+                "này ghi: id của các loại đơn vị có bảng kiểm liệt kê yêu cầu này)"
+            ),
         ),
     ),
 ]

@@ -50,8 +50,8 @@ def test_an_alias_that_names_another_row_gets_its_message(value, index, first):
     alias = value.strip("[]").split(", ")[index]
     assert [str(p) for p in refused.value.problems] == [
         f"small.yaml:{line_of(text, 'aliases: ' + value)}: requirements[bp2-bao-cao].aliases[{index}]: "
-        f"id cũ '{alias}' bị trùng (đã dùng ở dòng {line_of(text, first)}; id và id cũ của các yêu cầu "
-        "phải khác nhau hết: hãy xoá hoặc sửa id cũ này)"
+        f"trùng id '{alias}' (đã dùng ở dòng {line_of(text, first)}; mỗi id và mỗi id cũ (aliases) của các "
+        "yêu cầu phải khác nhau: hãy xóa hoặc sửa id cũ này)"
     ]
 
 

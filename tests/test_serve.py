@@ -75,11 +75,12 @@ def test_an_edit_to_the_data_shows_without_a_restart(served):
 def test_a_broken_edit_is_reported_and_the_last_good_site_stays(served):
     resolution, url, log = served
     edit(resolution, "        number: 3", "        number: 7")
-    assert wait_for(lambda: "out of order" in log.read_text(encoding="utf-8")), log.read_text(
+    assert wait_for(lambda: "không đúng thứ tự" in log.read_text(encoding="utf-8")), log.read_text(
         encoding="utf-8"
     )
-    assert "resolution.yaml:59: sections[bien-phap].items[bien-phap-3].number: is 7" in log.read_text(
-        encoding="utf-8"
+    assert (
+        "resolution.yaml:59: sections[bien-phap].items[bien-phap-3].number: số 7 không đúng thứ tự"
+        in log.read_text(encoding="utf-8")
     )
     assert "Mỗi tháng họp một lần." in fetch(url)
     edit(resolution, "        number: 7", "        number: 3")
@@ -91,12 +92,13 @@ def test_a_syntax_error_under_serve_is_printed_with_its_line_and_the_fix_shows(s
     resolution, url, log = served
     edit(resolution, "  author: Người Viết", "\tauthor: Người Viết")
     expected = (
-        "resolution.yaml:16: source.author: YAML syntax: while scanning for the next token, found "
-        "character '\\t' that cannot start any token (indent with spaces, not tabs)"
+        "resolution.yaml:16: source.author: lỗi cú pháp YAML: dòng này thụt lề bằng ký tự tab (hãy thụt "
+        "lề bằng dấu cách, không dùng phím Tab) [while scanning for the next token, found character "
+        "'\\t' that cannot start any token]"
     )
     assert wait_for(lambda: expected in log.read_text(encoding="utf-8")), log.read_text(encoding="utf-8")
     text = log.read_text(encoding="utf-8")
-    assert "resolution.yaml has problems; nothing was generated; still serving the last good version" in text
+    assert "resolution.yaml có lỗi; chưa tạo trang nào; trang web vẫn hiện phiên bản đúng gần nhất" in text
     assert "Traceback" not in text
     assert "Mỗi tháng họp một lần." in fetch(url)
     edit(resolution, "\tauthor: Người Viết", "  author: Người Viết")

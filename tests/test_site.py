@@ -175,7 +175,7 @@ def test_a_broken_resolution_stops_mkdocs_with_its_line_and_keeps_the_content(tm
     )
     result = mkdocs_build(config, tmp_path / "site2")
     assert result.returncode == 1
-    assert "resolution.yaml:24: unit_types[don vi a].id: 'don vi a' is not a valid id" in result.stderr
+    assert "resolution.yaml:24: unit_types[don vi a].id: 'don vi a' không phải một id hợp lệ" in result.stderr
     assert "Traceback" not in result.stderr
     assert {p: p.read_bytes() for p in (tmp_path / "content").rglob("*") if p.is_file()} == content
 

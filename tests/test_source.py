@@ -48,22 +48,22 @@ def test_a_file_not_in_utf8_names_the_line_and_how_to_save_it(tmp_path):
     with pytest.raises(InputError) as caught:
         load(legacy, "cp1258.yaml")
     assert str(caught.value) == (
-        "cp1258.yaml:2: (file): byte 0xE0 at column 9 is not UTF-8 (expected the file saved as "
-        "UTF-8; in Notepad: File > Save As > Encoding: UTF-8)"
+        "cp1258.yaml:2: (tệp): byte 0xE0 ở cột 9 không phải chữ UTF-8 (cần lưu tệp ở dạng UTF-8; "
+        "trong Notepad: File > Save As > Encoding: UTF-8)"
     )
 
 
 def test_duplicate_keys_are_refused_with_both_lines():
     assert problems("a: 1\nb: 2\na: 3\n") == [
-        "r.yaml:3: a: duplicate key 'a' (first at line 1; keep only one)"
+        "r.yaml:3: a: trùng tên trường 'a' (đã có ở dòng 1; chỉ giữ lại một)"
     ]
 
 
 def test_aliases_are_refused_not_expanded():
     bomb = "a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n"
     assert problems(bomb) == [
-        "r.yaml:2: yaml: alias '*a' is not supported (write the value out in full)",
-        "r.yaml:3: yaml: alias '*b' is not supported (write the value out in full)",
+        "r.yaml:2: yaml: không dùng được tham chiếu (alias) '*a' (hãy viết đầy đủ giá trị ra)",
+        "r.yaml:3: yaml: không dùng được tham chiếu (alias) '*b' (hãy viết đầy đủ giá trị ra)",
     ]
 
 
@@ -71,12 +71,18 @@ def test_python_tags_are_refused_and_run_nothing(tmp_path):
     marker = tmp_path / "ran"
     text = f"a: !!python/object/apply:os.system ['touch {marker}']\n"
     assert problems(text) == [
-        "r.yaml:1: a: tag '!!python/object/apply:os.system' is not allowed (remove it; only plain values are accepted)"
+        (
+            "r.yaml:1: a: không được dùng thẻ (tag) '!!python/object/apply:os.system' (hãy xóa thẻ "
+            "này; chỉ chấp nhận giá trị thông thường)"
+        )
     ]
     assert not marker.exists()
 
 
-LONG = "a number of {:,} digits is too long (expected a whole number of a few digits, e.g. 1; if it is meant as text, put it in quotes)"
+LONG = (
+    "số có {} chữ số là quá dài (cần một số nguyên vài chữ số, ví dụ 1; nếu đây là chữ, hãy đặt trong "
+    "dấu ngoặc kép)"
+)
 
 
 @pytest.mark.parametrize(
@@ -95,7 +101,9 @@ def test_a_number_too_long_to_be_a_number_is_refused_by_either_reader(written, d
 
     if reader == "pyyaml":
         monkeypatch.setattr(source, "_FastLoader", None)
-    assert problems(f"format: 1\nn:\n  - {written}\n") == [f"r.yaml:3: n[0]: {LONG.format(digits)}"]
+    assert problems(f"format: 1\nn:\n  - {written}\n") == [
+        f"r.yaml:3: n[0]: {LONG.format(f'{digits:,}'.replace(',', '.'))}"
+    ]
 
 
 def test_a_number_of_100_digits_is_still_a_number():
@@ -108,14 +116,17 @@ def test_a_number_of_100_digits_is_still_a_number():
 def test_a_standard_tag_on_a_value_it_cannot_read_is_refused_not_a_traceback(value):
     tag = value.split()[0]
     assert problems(f"a: {value}\n") == [
-        f"r.yaml:1: a: tag '{tag}' is not allowed (remove it; only plain values are accepted)"
+        f"r.yaml:1: a: không được dùng thẻ (tag) '{tag}' (hãy xóa thẻ này; chỉ chấp nhận giá trị thông thường)"
     ]
 
 
 def test_a_tab_in_indentation_is_a_syntax_error_with_its_line():
     assert problems("a:\n  b: 1\n\tc: 2\n") == [
-        "r.yaml:3: a.c: YAML syntax: while scanning for the next token, found character '\\t' "
-        "that cannot start any token (indent with spaces, not tabs)"
+        (
+            "r.yaml:3: a.c: lỗi cú pháp YAML: dòng này thụt lề bằng ký tự tab (hãy thụt lề bằng dấu "
+            "cách, không dùng phím Tab) [while scanning for the next token, found character '\\t' that "
+            "cannot start any token]"
+        )
     ]
 
 

@@ -161,7 +161,7 @@ def test_a_file_where_the_site_folder_goes_is_named_before_building(tmp_path, ca
     blocker.write_text("a file where a folder should be\n", encoding="utf-8")
     assert main(["site", "--config", str(ROOT / "mkdocs.yml"), "--site-dir", str(blocker)]) == 1
     assert capsys.readouterr().err == (
-        f"{blocker}: (output): is a file where the folder {blocker} needs a folder (move or rename "
-        "the file, or choose another folder with --site-dir)\n"
+        f"{blocker}: (nơi ghi kết quả): đây là một tệp, nhưng cần một thư mục ở chỗ này để ghi {blocker} (hãy chuyển hoặc đổi tên tệp "
+        "này, hoặc chọn thư mục khác bằng --site-dir)\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

@@ -87,8 +87,10 @@ def test_the_date_in_force_is_the_same_in_the_document_and_the_history():
             parse(small(history=HISTORY, document=SIGNED.replace("2024-02-15", "2024-02-16")), "small.yaml")
         )
     assert [str(p) for p in caught.value.problems] == [
-        "small.yaml:29: status.history[1].date: '2024-02-15' is not the date in force '2024-02-16' "
-        "(document.in_force, line 13) (expected the same date in both places: correct the one that is wrong)"
+        (
+            "small.yaml:29: status.history[1].date: '2024-02-15' khác ngày có hiệu lực '2024-02-16' "
+            "(document.in_force, dòng 13) (cần cùng một ngày ở cả hai chỗ: hãy sửa chỗ sai)"
+        )
     ]
 
 

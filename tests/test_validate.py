@@ -31,8 +31,15 @@ CASES = [
         "        text: Mọi việc",
         "        txt: Mọi việc",
         (
-            "small.yaml:32: sections[nguyen-tac].items[nguyen-tac-1].text: missing (expected the item's text, verbatim, without its number)",
-            "small.yaml:35: sections[nguyen-tac].items[nguyen-tac-1].txt: unknown field (did you mean 'text'? expected one of: id, number, heading, title, text, aliases, explanation)",
+            (
+                "small.yaml:32: sections[nguyen-tac].items[nguyen-tac-1].text: thiếu trường bắt buộc "
+                "'text' (trường này ghi: nội dung của mục, nguyên văn, không kèm số thứ tự)"
+            ),
+            (
+                "small.yaml:35: sections[nguyen-tac].items[nguyen-tac-1].txt: không có trường này "
+                "trong định dạng dữ liệu (có phải là 'text'? các trường được phép: id, number, "
+                "heading, title, text, aliases, explanation)"
+            ),
         ),
     ),
     Case(
@@ -40,21 +47,33 @@ CASES = [
         "  issuer_short: HĐND huyện Mẫu\n",
         "",
         (
-            "small.yaml:5: document.issuer_short: missing (expected the issuer's short form, e.g. HĐND tỉnh Tuyên Quang)",
+            (
+                "small.yaml:5: document.issuer_short: thiếu trường bắt buộc 'issuer_short' (trường này "
+                "ghi: tên viết tắt của cơ quan ban hành, ví dụ HĐND tỉnh Tuyên Quang)"
+            ),
         ),
     ),
     Case(
         "list where text belongs",
         "  author: Người Viết",
         "  author: [Người Viết]",
-        ("small.yaml:16: source.author: expected text, found a list (expected the article's author)",),
+        (
+            (
+                "small.yaml:16: source.author: sai kiểu giá trị: cần giá trị dạng chữ, nhưng đang là một "
+                "danh sách (trường này ghi: tác giả bài viết)"
+            ),
+        ),
     ),
     Case(
         "text where a list belongs",
         "unit_types:\n  - id: don-vi-a\n    name: Đơn vị A\n",
         "unit_types: Đơn vị A\n",
         (
-            "small.yaml:23: unit_types: expected a list (lines starting with '- '), found text (expected the kinds of unit the resolution names)",
+            (
+                "small.yaml:23: unit_types: sai kiểu giá trị: cần một danh sách (các dòng bắt đầu bằng "
+                "'- '), nhưng đang là giá trị dạng chữ (trường này ghi: các loại đơn vị mà nghị quyết "
+                "nêu)"
+            ),
         ),
     ),
     Case(
@@ -62,7 +81,11 @@ CASES = [
         "        number: 2\n        title: Đúng hạn",
         "        number: hai\n        title: Đúng hạn",
         (
-            "small.yaml:37: sections[nguyen-tac].items[nguyen-tac-2].number: expected a whole number, found text (expected the item's number: 1, 2, 3 ... in order)",
+            (
+                "small.yaml:37: sections[nguyen-tac].items[nguyen-tac-2].number: sai kiểu giá trị: cần "
+                "một số nguyên, nhưng đang là giá trị dạng chữ (trường này ghi: số thứ tự của mục: 1, "
+                "2, 3 ... theo thứ tự)"
+            ),
         ),
     ),
     Case(
@@ -70,7 +93,10 @@ CASES = [
         "  - id: don-vi-a",
         "  - id: Đơn-vị-A",
         (
-            "small.yaml:24: unit_types[Đơn-vị-A].id: 'Đơn-vị-A' is not a valid id (expected lowercase letters a-z without diacritics, digits and single hyphens, e.g. bien-phap-3)",
+            (
+                "small.yaml:24: unit_types[Đơn-vị-A].id: 'Đơn-vị-A' không phải một id hợp lệ (cần chữ "
+                "thường a-z không dấu, chữ số và dấu gạch nối '-' đứng riêng lẻ, ví dụ bien-phap-3)"
+            ),
         ),
     ),
     Case(
@@ -78,7 +104,10 @@ CASES = [
         "      - id: bien-phap-2",
         '      - id: "bien-phap\u200b-2"',
         (
-            "small.yaml:54: sections[bien-phap].items[1].id: 'bien-phap\\u200b-2' contains an invisible character U+200B ZERO WIDTH SPACE (delete it and type the id again)",
+            (
+                "small.yaml:54: sections[bien-phap].items[1].id: 'bien-phap\\u200b-2' có ký tự ẩn "
+                "U+200B [ZERO WIDTH SPACE] (hãy xóa ký tự này và gõ lại id)"
+            ),
         ),
     ),
     Case(
@@ -86,7 +115,10 @@ CASES = [
         "      - id: bien-phap-2",
         '      - id: "bien-phap\u00a02"',
         (
-            "small.yaml:54: sections[bien-phap].items[1].id: 'bien-phap\\xa02' contains an invisible character U+00A0 NO-BREAK SPACE (delete it and type the id again)",
+            (
+                "small.yaml:54: sections[bien-phap].items[1].id: 'bien-phap\\xa02' có ký tự ẩn U+00A0 "
+                "[NO-BREAK SPACE] (hãy xóa ký tự này và gõ lại id)"
+            ),
         ),
     ),
     Case(
@@ -94,7 +126,10 @@ CASES = [
         "      - id: bien-phap-3",
         "      - id: bien-phap-2",
         (
-            "small.yaml:58: sections[bien-phap].items[bien-phap-2].id: duplicate id 'bien-phap-2' (first used at line 54; every id must be unique)",
+            (
+                "small.yaml:58: sections[bien-phap].items[bien-phap-2].id: trùng id 'bien-phap-2' (đã "
+                "dùng ở dòng 54; mỗi id phải khác nhau)"
+            ),
         ),
     ),
     Case(
@@ -102,7 +137,10 @@ CASES = [
         "      - id: nguyen-tac-1",
         "      - id: muc-tieu",
         (
-            "small.yaml:40: sections[muc-tieu].id: duplicate id 'muc-tieu' (first used at line 32; every id must be unique)",
+            (
+                "small.yaml:40: sections[muc-tieu].id: trùng id 'muc-tieu' (đã dùng ở dòng 32; mỗi id "
+                "phải khác nhau)"
+            ),
         ),
     ),
     Case(
@@ -110,7 +148,10 @@ CASES = [
         "        number: 3",
         "        number: 4",
         (
-            "small.yaml:59: sections[bien-phap].items[bien-phap-3].number: is 4, out of order (expected 3: items are numbered 1, 2, 3 ... in the order of the text)",
+            (
+                "small.yaml:59: sections[bien-phap].items[bien-phap-3].number: số 4 không đúng thứ tự "
+                "(cần số 3: các mục được đánh số 1, 2, 3 ... theo thứ tự trong văn bản)"
+            ),
         ),
     ),
     Case(
@@ -118,7 +159,10 @@ CASES = [
         '  date: "2024-02-05"',
         '  date: "2024-02-30"',
         (
-            "small.yaml:8: document.date: '2024-02-30' is not a real date (expected YYYY-MM-DD, e.g. \"2023-12-07\")",
+            (
+                "small.yaml:8: document.date: '2024-02-30' không phải một ngày có thật (cần dạng "
+                'YYYY-MM-DD, ví dụ "2023-12-07")'
+            ),
         ),
     ),
     Case(
@@ -126,7 +170,11 @@ CASES = [
         '  date: "2024-02-05"',
         '  date: "05/02/2024"',
         (
-            "small.yaml:8: document.date: '05/02/2024' is not a date in the form YYYY-MM-DD (expected ngày ban hành as YYYY-MM-DD, e.g. \"2023-12-07\")",
+            (
+                "small.yaml:8: document.date: '05/02/2024' không phải ngày tháng dạng YYYY-MM-DD "
+                "(trường này ghi: ngày ban hành, viết theo dạng năm-tháng-ngày YYYY-MM-DD, ví dụ "
+                '"2023-12-07")'
+            ),
         ),
     ),
     Case(
@@ -134,7 +182,10 @@ CASES = [
         "        text: Bố trí kinh phí hằng năm.",
         '        text: "  "',
         (
-            "small.yaml:61: sections[bien-phap].items[bien-phap-3].text: is empty (expected the item's text, verbatim, without its number)",
+            (
+                "small.yaml:61: sections[bien-phap].items[bien-phap-3].text: đang để trống (trường này "
+                "ghi: nội dung của mục, nguyên văn, không kèm số thứ tự)"
+            ),
         ),
     ),
     Case(
@@ -142,21 +193,34 @@ CASES = [
         "        heading: Kinh phí.",
         "        heading: Kinh phí.\n        title: Kinh phí",
         (
-            "small.yaml:58: sections[bien-phap].items[bien-phap-3]: has both 'heading' and 'title' (expected one: 'heading' for the text's own first sentence, 'title' for a short title of ours)",
+            (
+                "small.yaml:58: sections[bien-phap].items[bien-phap-3]: có cả 'heading' lẫn 'title' "
+                "(chỉ cần một: 'heading' cho câu đầu của chính văn bản, 'title' cho tiêu đề ngắn do "
+                "người biên tập đặt)"
+            ),
         ),
     ),
     Case(
         "unsupported format",
         "format: 1",
         "format: 2",
-        ("small.yaml:3: format: must be 1, found 2 (expected the version of this file format: 1)",),
+        (
+            (
+                "small.yaml:3: format: phải là 1, nhưng đang là 2 (trường này ghi: phiên bản của định "
+                "dạng tệp này: 1)"
+            ),
+        ),
     ),
     Case(
         "invisible character in text",
         "        text: Mỗi tháng họp một lần.",
         '        text: "Mỗi tháng\u200b họp một lần."',
         (
-            "small.yaml:53: sections[bien-phap].items[bien-phap-1].text: contains an invisible character U+200B ZERO WIDTH SPACE (delete it; it often comes with text pasted from Word or a web page)",
+            (
+                "small.yaml:53: sections[bien-phap].items[bien-phap-1].text: có ký tự ẩn U+200B [ZERO "
+                "WIDTH SPACE] (hãy xóa ký tự này; ký tự này thường lẫn vào khi dán chữ từ Word, PDF "
+                "hoặc trang web)"
+            ),
         ),
     ),
     Case(
@@ -164,7 +228,10 @@ CASES = [
         "        title: Đúng hạn",
         "        title: Đúng hạn\n        title: Đúng giờ",
         (
-            "small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].title: duplicate key 'title' (first at line 38; keep only one)",
+            (
+                "small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].title: trùng tên trường "
+                "'title' (đã có ở dòng 38; chỉ giữ lại một)"
+            ),
         ),
     ),
     Case(
@@ -172,7 +239,10 @@ CASES = [
         "sections:\n",
         "glossary:\n  - term: HĐND\n    kind: abbreviation\n    explanation: Hội đồng nhân dân.\nsections:\n",
         (
-            "small.yaml:27: glossary[0]: is an abbreviation without 'expansion' (expected what it stands for, e.g. expansion: Hội đồng nhân dân)",
+            (
+                "small.yaml:27: glossary[0]: là chữ viết tắt nhưng thiếu 'expansion' (cần ghi dạng đầy "
+                "đủ, ví dụ expansion: Hội đồng nhân dân)"
+            ),
         ),
     ),
     Case(
@@ -181,7 +251,10 @@ CASES = [
         "glossary:\n  - term: HĐND\n    expansion: Hội đồng nhân dân\n    explanation: Cơ quan dân cử.\n"
         "  - term: UBND\n    variants: [HĐND]\n    explanation: Cơ quan hành chính.\nsections:\n",
         (
-            "small.yaml:31: glossary[1].variants[0]: 'HĐND' is already in the glossary (first at line 27; each term is explained once: remove it here or merge the two entries)",
+            (
+                "small.yaml:31: glossary[1].variants[0]: 'HĐND' đã có trong bảng thuật ngữ (ở dòng 27; "
+                "mỗi thuật ngữ chỉ giải thích một lần: hãy xóa ở đây hoặc gộp hai mục làm một)"
+            ),
         ),
     ),
     Case(
@@ -189,7 +262,10 @@ CASES = [
         "sections:\n",
         "glossary:\n  - term: hương ước\n    kind: thuat-ngu\n    explanation: Điều dân làng thống nhất.\nsections:\n",
         (
-            "small.yaml:28: glossary[0].kind: 'thuat-ngu' is not allowed (expected one of: abbreviation, term)",
+            (
+                "small.yaml:28: glossary[0].kind: không chấp nhận giá trị 'thuat-ngu' (cần một trong: "
+                "abbreviation, term)"
+            ),
         ),
     ),
     Case(
@@ -197,7 +273,11 @@ CASES = [
         "        text: Mọi việc",
         "        text: Mọi việc\n        explanation:\n          duty: Ai cũng làm.",
         (
-            "small.yaml:36: sections[nguyen-tac].items[nguyen-tac-1].explanation.citizen: missing (expected what a citizen can expect or ask for, in plain words)",
+            (
+                "small.yaml:36: sections[nguyen-tac].items[nguyen-tac-1].explanation.citizen: thiếu "
+                "trường bắt buộc 'citizen' (trường này ghi: người dân được hưởng hoặc được yêu cầu "
+                "điều gì, bằng lời dễ hiểu)"
+            ),
         ),
     ),
     # -- the legal force and its history (check/status.py) -------------------------------------------
@@ -206,7 +286,11 @@ CASES = [
         _STATUS,
         _STATUS + "  legal_force: Còn hiệu lưc\n",
         (
-            "small.yaml:23: status.legal_force: 'Còn hiệu lưc' is not allowed (did you mean 'Còn hiệu lực'? expected one of: Còn hiệu lực, Chưa có hiệu lực, Hết hiệu lực một phần, Hết hiệu lực toàn bộ, Chưa xác minh)",
+            (
+                "small.yaml:23: status.legal_force: không chấp nhận giá trị 'Còn hiệu lưc' (có phải là "
+                "'Còn hiệu lực'? cần một trong: Còn hiệu lực, Chưa có hiệu lực, Hết hiệu lực một phần, "
+                "Hết hiệu lực toàn bộ, Chưa xác minh)"
+            ),
         ),
     ),
     Case(
@@ -214,7 +298,11 @@ CASES = [
         _STATUS,
         _STATUS + "  legal_force: Hết hiệu lực\n",
         (
-            "small.yaml:23: status.legal_force: 'Hết hiệu lực' is not allowed (expected one of: Còn hiệu lực, Chưa có hiệu lực, Hết hiệu lực một phần, Hết hiệu lực toàn bộ, Chưa xác minh)",
+            (
+                "small.yaml:23: status.legal_force: không chấp nhận giá trị 'Hết hiệu lực' (cần một "
+                "trong: Còn hiệu lực, Chưa có hiệu lực, Hết hiệu lực một phần, Hết hiệu lực toàn bộ, "
+                "Chưa xác minh)"
+            ),
         ),
     ),
     Case(
@@ -222,7 +310,12 @@ CASES = [
         _STATUS,
         _STATUS + '  history:\n    - date: "2024-06-01"\n      event: Được sửa đổi, bổ sung\n',
         (
-            "small.yaml:25: status.history[0].event: 'Được sửa đổi, bổ sung' is not allowed (did you mean 'Được sửa đổi/bổ sung'? expected one of: Văn bản được ban hành, Văn bản có hiệu lực, Được sửa đổi/bổ sung, Bị bãi bỏ một phần, Bị thay thế, Văn bản hết hiệu lực)",
+            (
+                "small.yaml:25: status.history[0].event: không chấp nhận giá trị 'Được sửa đổi, bổ "
+                "sung' (có phải là 'Được sửa đổi/bổ sung'? cần một trong: Văn bản được ban hành, Văn "
+                "bản có hiệu lực, Được sửa đổi/bổ sung, Bị bãi bỏ một phần, Bị thay thế, Văn bản hết "
+                "hiệu lực)"
+            ),
         ),
     ),
     Case(
@@ -230,7 +323,10 @@ CASES = [
         _STATUS,
         _STATUS + "  history:\n    - event: Bị thay thế\n",
         (
-            'small.yaml:24: status.history[0].date: missing (expected the event\'s date as YYYY-MM-DD, e.g. "2023-12-07")',
+            (
+                "small.yaml:24: status.history[0].date: thiếu trường bắt buộc 'date' (trường này ghi: "
+                'ngày của sự kiện, dạng YYYY-MM-DD, ví dụ "2023-12-07")'
+            ),
         ),
     ),
     Case(
@@ -241,7 +337,11 @@ CASES = [
         + '    - date: "2025-03-01"\n      event: Bị bãi bỏ một phần\n'
         + '    - date: "2024-06-01"\n      event: Được sửa đổi/bổ sung\n',
         (
-            "small.yaml:28: status.history[2].date: '2024-06-01' is before the date of an event above it ('2025-03-01', line 26) (expected the events in date order, oldest first: move this event up or correct its date)",
+            (
+                "small.yaml:28: status.history[2].date: '2024-06-01' sớm hơn ngày của một sự kiện ghi "
+                "phía trên ('2025-03-01', dòng 26) (cần ghi các sự kiện theo thứ tự ngày, cũ nhất "
+                "trước: hãy chuyển sự kiện này lên trên hoặc sửa ngày của nó)"
+            ),
         ),
     ),
     Case(
@@ -249,7 +349,11 @@ CASES = [
         _STATUS,
         _STATUS + '  history:\n    - date: "2024-02-01"\n      event: Văn bản có hiệu lực\n',
         (
-            "small.yaml:24: status.history[0].date: '2024-02-01' is before the date of adoption '2024-02-05' (document.date, line 8) (expected a date on or after it: a document cannot take effect before it is adopted; check both dates)",
+            (
+                "small.yaml:24: status.history[0].date: '2024-02-01' sớm hơn ngày ban hành "
+                "'2024-02-05' (document.date, dòng 8) (cần một ngày từ ngày ban hành trở đi: văn bản "
+                "không thể có hiệu lực trước khi được ban hành; hãy kiểm tra cả hai ngày)"
+            ),
         ),
     ),
     Case(
@@ -257,7 +361,10 @@ CASES = [
         _STATUS,
         _STATUS + '  history:\n    - date: "2024-02-06"\n      event: Văn bản được ban hành\n',
         (
-            "small.yaml:24: status.history[0].date: '2024-02-06' is not the date of adoption '2024-02-05' (document.date, line 8) (expected the same date in both places: correct the one that is wrong)",
+            (
+                "small.yaml:24: status.history[0].date: '2024-02-06' khác ngày ban hành '2024-02-05' "
+                "(document.date, dòng 8) (cần cùng một ngày ở cả hai chỗ: hãy sửa chỗ sai)"
+            ),
         ),
     ),
     Case(
@@ -267,7 +374,10 @@ CASES = [
         + '  history:\n    - date: "2024-02-05"\n      event: Văn bản được ban hành\n'
         + '    - date: "2024-02-05"\n      event: Văn bản được ban hành\n',
         (
-            "small.yaml:27: status.history[1].event: 'Văn bản được ban hành' is already in the history (first at line 25; a document is adopted once: remove one of the two)",
+            (
+                "small.yaml:27: status.history[1].event: 'Văn bản được ban hành' đã có trong lịch sử "
+                "(ở dòng 25; văn bản chỉ được ban hành một lần: hãy xóa một trong hai)"
+            ),
         ),
     ),
     Case(
@@ -275,7 +385,11 @@ CASES = [
         "  subject: về một việc thử nghiệm\n",
         '  subject: về một việc thử nghiệm\n  in_force: "2024-01-15"\n',
         (
-            "small.yaml:13: document.in_force: '2024-01-15' is before the date of adoption '2024-02-05' (document.date, line 8) (expected a date on or after it: a document cannot take effect before it is adopted; check both dates)",
+            (
+                "small.yaml:13: document.in_force: '2024-01-15' sớm hơn ngày ban hành '2024-02-05' "
+                "(document.date, dòng 8) (cần một ngày từ ngày ban hành trở đi: văn bản không thể có "
+                "hiệu lực trước khi được ban hành; hãy kiểm tra cả hai ngày)"
+            ),
         ),
     ),
     Case(
@@ -283,7 +397,10 @@ CASES = [
         "  subject: về một việc thử nghiệm\n",
         '  subject: về một việc thử nghiệm\n  in_force: "2024-02-30"\n',
         (
-            "small.yaml:13: document.in_force: '2024-02-30' is not a real date (expected YYYY-MM-DD, e.g. \"2023-12-07\")",
+            (
+                "small.yaml:13: document.in_force: '2024-02-30' không phải một ngày có thật (cần dạng "
+                'YYYY-MM-DD, ví dụ "2023-12-07")'
+            ),
         ),
     ),
     Case(
@@ -293,7 +410,11 @@ CASES = [
         + "  legal_force: Còn hiệu lực\n"
         + '  history:\n    - date: "2025-01-01"\n      event: Bị thay thế\n      document: Nghị quyết số 9/2025/NQ-HĐND\n',
         (
-            "small.yaml:23: status.legal_force: is 'Còn hiệu lực', but the history says the whole document went out of force ('Bị thay thế', line 26) (expected 'Hết hiệu lực toàn bộ', or correct the history)",
+            (
+                "small.yaml:23: status.legal_force: là 'Còn hiệu lực', nhưng lịch sử ghi toàn bộ văn "
+                "bản đã hết hiệu lực ('Bị thay thế', dòng 26) (cần 'Hết hiệu lực toàn bộ', hoặc hãy "
+                "sửa lịch sử)"
+            ),
         ),
     ),
 ]
@@ -323,7 +444,10 @@ def test_a_list_where_the_document_mapping_belongs():
     with pytest.raises(InputError) as caught:
         validate(parse("- format: 1\n", "small.yaml"))
     assert [str(p) for p in caught.value.problems] == [
-        "small.yaml:1: (document): expected a mapping of fields, found a list"
+        (
+            "small.yaml:1: (toàn bộ dữ liệu): sai kiểu giá trị: cần một nhóm trường (dạng tên: giá "
+            "trị), nhưng đang là một danh sách"
+        )
     ]
 
 
@@ -332,7 +456,10 @@ def test_a_file_without_data_says_so(text):
     with pytest.raises(InputError) as caught:
         validate(parse(text, "small.yaml"))
     assert [str(p) for p in caught.value.problems] == [
-        "small.yaml:1: (document): the file has no data (expected the resolution as a YAML mapping)"
+        (
+            "small.yaml:1: (toàn bộ dữ liệu): tệp không có dữ liệu (cần nội dung nghị quyết dạng các "
+            "trường YAML 'tên: giá trị')"
+        )
     ]
 
 
@@ -400,22 +527,21 @@ def test_every_bidirectional_control_is_refused_in_text_and_in_ids(char):
     from generator.check.text import _BIDI
 
     assert set(BIDI_CONTROLS) == _BIDI
-    name = f"U+{ord(char):04X} {unicodedata.name(char)}"
+    name = f"U+{ord(char):04X} [{unicodedata.name(char)}]"
     text = BASE.replace("text: Việc gì cũng làm đúng hạn.", f"text: Việc gì {char}cũng làm đúng hạn.")
     with pytest.raises(InputError) as caught:
         validate(parse(text, "small.yaml"))
     assert [str(p) for p in caught.value.problems] == [
-        f"small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].text: contains an invisible character "
-        f"that changes the direction of the text, {name} (the site could show the words around it in "
-        "another order than written: delete it, or retype those words; it often comes with text pasted "
-        "from Word, a PDF or a web page)"
+        f"small.yaml:39: sections[nguyen-tac].items[nguyen-tac-2].text: có ký tự ẩn làm đổi chiều viết chữ "
+        f"{name} (trang web có thể hiện các chữ quanh ký tự này theo thứ tự khác với khi viết: hãy xóa ký "
+        "tự này, hoặc gõ lại những chữ đó; ký tự này thường lẫn vào khi dán chữ từ Word, PDF hoặc trang web)"
     ]
     ident = BASE.replace("id: bien-phap-2\n", f'id: "bien-phap{char}-2"\n')
     with pytest.raises(InputError) as caught:
         validate(parse(ident, "small.yaml"))
     assert [str(p) for p in caught.value.problems] == [
-        f"small.yaml:54: sections[bien-phap].items[1].id: 'bien-phap\\u{ord(char):04x}-2' contains an "
-        f"invisible character {name} (delete it and type the id again)"
+        f"small.yaml:54: sections[bien-phap].items[1].id: 'bien-phap\\u{ord(char):04x}-2' có ký tự ẩn "
+        f"{name} (hãy xóa ký tự này và gõ lại id)"
     ]
 
 

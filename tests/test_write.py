@@ -38,8 +38,8 @@ def test_a_hand_written_file_in_the_way_is_refused_and_nothing_is_written(tmp_pa
     with pytest.raises(InputError) as caught:
         sync_tree({"a.md": "A\n", "b.md": "B\n"}, tmp_path)
     assert str(caught.value) == (
-        f"{tmp_path / 'a.md'}: (file): exists and was not written by the generator (move or rename "
-        "it; the generator never overwrites a hand-written file)"
+        f"{tmp_path / 'a.md'}: (tệp): tệp này đã có và không phải do công cụ tạo ra (hãy chuyển đi hoặc "
+        "đổi tên; công cụ không bao giờ ghi đè một tệp do người viết)"
     )
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == "mine\n"
     assert not (tmp_path / "b.md").exists()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any, Protocol
 
+from generator import phrases
 from generator.check.data import entries
 from generator.load.source import DataPath
 
@@ -46,8 +47,12 @@ def check_requirement_aliases(checker: _Checker, data: dict[str, Any], line) -> 
             if alias in seen:
                 checker.add(
                     path,
-                    f"id cũ '{alias}' bị trùng (đã dùng ở dòng {line(seen[alias])}; id và id cũ của các "
-                    "yêu cầu phải khác nhau hết: hãy xoá hoặc sửa id cũ này)",
+                    phrases.duplicate(
+                        alias,
+                        line(seen[alias]),
+                        "mỗi id và mỗi id cũ (aliases) của các yêu cầu phải khác nhau: hãy xóa hoặc sửa "
+                        "id cũ này",
+                    ),
                 )
             else:
                 seen[alias] = path

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
+from generator import phrases
 from generator.check.data import entries
 from generator.check.official_of import part_kind
 from generator.check.text import text_problems
@@ -29,9 +30,9 @@ _ARTICLE_MARKER = re.compile(r"Điều ([0-9]+[a-zđ]?) ?[.:]?")
 _DASHES = ("-", "+", "–", "•")
 # What a part that is not a khoản or điểm is called in a message.
 _KIND_NAME = {
-    "dash": "a list item ('-' or '+')",
-    "paragraph": "a paragraph without a number",
-    "table": "a table",
+    "dash": "ý của danh sách ('-' hoặc '+')",
+    "paragraph": "đoạn không đánh số",
+    "table": "bảng",
 }
 
 
@@ -82,23 +83,23 @@ def check_official(checker: _Checker, data: dict[str, Any], line: Callable[[Data
             if not match:
                 checker.add(
                     path + ("marker",),
-                    f"'{marker}' is not an article's number as written (expected Điều, a space, "
-                    "the number and a full stop, e.g. Điều 4. or Điều 4a.)",
+                    f"'{marker}' không phải số điều như văn bản viết (cần chữ Điều, một dấu cách, "
+                    "số và dấu chấm, ví dụ Điều 4. hoặc Điều 4a.)",
                 )
             elif match.group(1) in numbers:
                 checker.add(
                     path + ("marker",),
-                    f"'{marker}' is already the number of an article (first at line "
-                    f"{line(numbers[match.group(1)])}; each article has its own number, "
-                    "and its own page: correct one of the two)",
+                    f"'{marker}' đã là số của một điều khác "
+                    f"(ở {phrases.line(line(numbers[match.group(1)]))}; "
+                    "mỗi điều có số riêng và trang riêng: hãy sửa một trong hai)",
                 )
             else:
                 numbers[match.group(1)] = path + ("marker",)
         if "title" not in article and "parts" not in article:
             checker.add(
                 path,
-                "has neither a title nor parts (expected the article's words: the title written "
-                "after its number, its parts, or both)",
+                "không có tên điều lẫn các phần (cần lời văn của điều: tên điều viết sau số điều, "
+                "các phần của điều, hoặc cả hai)",
             )
         _check_parts(checker, article, path, article.get("id"), numbered=True)
     for i, appendix in entries(data.get("appendices")):
@@ -116,13 +117,13 @@ def _check_parts(checker: _Checker, raw: dict[str, Any], path: DataPath, above: 
                 if key in part:
                     checker.add(
                         where + (key,),
-                        f"a table holds only its rows (expected no '{key}' beside 'table': "
-                        "put it in a part of its own)",
+                        f"một bảng chỉ chứa các hàng của nó (không được ghi '{key}' cùng với 'table': "
+                        "hãy đưa vào một phần riêng)",
                     )
         elif "text" not in part:
             checker.add(
                 where,
-                "has neither text nor a table (expected the part's words as text:, or its rows as table:)",
+                "không có lời văn lẫn bảng (cần lời văn của phần này ở text:, hoặc các hàng ở table:)",
             )
         marker = part.get("marker")
         if (
@@ -134,24 +135,24 @@ def _check_parts(checker: _Checker, raw: dict[str, Any], path: DataPath, above: 
         ):
             checker.add(
                 where + ("marker",),
-                f"'{marker}' is not a part's number as written (expected a khoản's number and a "
-                "full stop, e.g. 3., a điểm's letter and a bracket, e.g. a) or đ), or - or + for "
-                "an item of a list)",
+                f"'{marker}' không phải ký hiệu đánh số như văn bản viết (cần số khoản và dấu chấm, "
+                "ví dụ 3., chữ cái của điểm và dấu ngoặc đơn, ví dụ a) hoặc đ), hoặc - hay + cho một ý "
+                "của danh sách)",
             )
         elif numbered and kind in ("khoan", "diem") and "id" not in part:
             name, word = ("khoản", "khoan") if kind == "khoan" else ("điểm", "diem")
             example = f"{above}-{word}-{str(number).replace('đ', 'dd')}" if isinstance(above, str) else ""
             checker.add(
                 where,
-                f"is {name} {number} without an id (expected an id, the anchor that links and "
-                f"requirements cite{', e.g. id: ' + example if example else ''})",
+                f"là {name} {number} nhưng chưa có id (cần một id, là điểm neo để liên kết và yêu cầu "
+                f"trích dẫn{', ví dụ id: ' + example if example else ''})",
             )
         elif numbered and kind not in ("khoan", "diem"):
             for key in ("id", "aliases"):
                 if key in part:
                     checker.add(
                         where + (key,),
-                        f"{_KIND_NAME[kind]} has no {'id' if key == 'id' else 'aliases'} (expected "
-                        "ids only on a khoản or điểm, whose number can be cited: remove it)",
+                        f"{_KIND_NAME[kind]} không được có {'id' if key == 'id' else 'aliases'} (chỉ khoản "
+                        "hoặc điểm, có số để trích dẫn, mới có id: hãy xóa trường này)",
                     )
         _check_parts(checker, part, where, part.get("id", above), numbered)

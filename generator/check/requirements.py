@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from generator import phrases
 from generator.check import official, official_of
 from generator.check.data import clean, entries
 from generator.load.source import DataPath
@@ -31,6 +32,8 @@ class _Clause:
     what: str  # "item", "article", "khoản" or "điểm"
 
 
+# What a clause is called in a message.
+_NAME = {"item": "mục", "article": "điều", "khoản": "khoản", "điểm": "điểm"}
 # Up to this many ids, a message about an unknown clause lists them all; beyond, the nearest.
 _LISTED = 12
 
@@ -90,17 +93,15 @@ def _unit_ids(data: dict[str, Any]) -> list[str]:
 
 
 def _one_of(names: list[str], near: str | None = None) -> str:
-    """ "one of: a, b, c"; of many names, how many and the few nearest `near`."""
-    if not names:
-        return "one of: none defined"
+    """ "một trong: a, b, c"; of many names, how many and the few nearest `near`."""
     if len(names) <= _LISTED or near is None:
-        return "one of: " + ", ".join(names)
+        return phrases.one_of(names)
     close = difflib.get_close_matches(near, names, n=3, cutoff=0)
-    return f"one of the {len(names)} ids of the text; the nearest: {', '.join(close)}"
+    return f"một trong {len(names)} id của văn bản; gần giống nhất: {', '.join(close)}"
 
 
 def _unknown(clause: str, ids: list[str], what: str) -> str:
-    return f"unknown clause '{clause}' (expected the id of {what}, {_one_of(ids, clause)})"
+    return f"không có phần văn bản nào có id '{clause}' (cần id của {what}, {_one_of(ids, clause)})"
 
 
 def check_requirement_ids(checker: _Checker, data: dict[str, Any], line) -> None:
@@ -113,8 +114,7 @@ def check_requirement_ids(checker: _Checker, data: dict[str, Any], line) -> None
         if ident in seen:
             checker.add(
                 path,
-                f"duplicate requirement id '{ident}' (first used at line "
-                f"{line(seen[ident])}; every id must be unique)",
+                phrases.duplicate(ident, line(seen[ident]), what="id yêu cầu"),
             )
         else:
             seen[ident] = path
@@ -122,7 +122,7 @@ def check_requirement_ids(checker: _Checker, data: dict[str, Any], line) -> None
 
 def _expected(data: dict[str, Any]) -> str:
     """What a clause names, in a message: an item, or an article, khoản or điểm."""
-    return "an article, khoản or điểm" if official_of.is_official(data) else "an item"
+    return "một điều, khoản hoặc điểm" if official_of.is_official(data) else "một mục"
 
 
 def check_requirement_references(checker: _Checker, data: dict[str, Any]) -> None:
@@ -143,12 +143,12 @@ def check_requirement_references(checker: _Checker, data: dict[str, Any]) -> Non
             what = clauses[clause].what
             scope = {
                 "item": "",
-                "article": " (its title and all its parts)",
-            }.get(what, " (its own line and the parts nested in it)")
+                "article": " (tên điều và mọi phần của điều)",
+            }.get(what, " (dòng của chính nó và các phần nằm trong nó)")
             checker.add(
                 path + ("quote",),
-                f"not found in the text of {clause} (expected words copied exactly from that "
-                f"{what}{scope}; check spelling, diacritics and punctuation)",
+                f"không tìm thấy trong lời văn của {clause} (cần những chữ chép đúng nguyên văn từ "
+                f"{_NAME[what]} đó{scope}; hãy kiểm tra chính tả, dấu thanh và dấu câu)",
             )
         applies = req.get("applies_to")
         if isinstance(applies, list):
@@ -156,7 +156,7 @@ def check_requirement_references(checker: _Checker, data: dict[str, Any]) -> Non
                 if isinstance(unit, str) and unit not in units:
                     checker.add(
                         path + ("applies_to", j),
-                        f"unknown unit type '{unit}' (expected {_one_of(units)})",
+                        f"không có loại đơn vị '{unit}' (cần {_one_of(units)})",
                     )
 
 
@@ -178,11 +178,12 @@ def check_coverage(checker: _Checker, data: dict[str, Any]) -> None:
         if clause in clauses and clause not in items:
             checker.add(
                 path,
-                f"'{clause}' is a {clauses[clause].what}, not an article (expected the id of an "
-                f"article no requirement cites, e.g. {clauses[clause].item}: not_checkable lists articles)",
+                f"'{clause}' là một {_NAME[clauses[clause].what]}, không phải một điều (cần id của một "
+                f"điều chưa có yêu cầu nào trích dẫn, ví dụ {clauses[clause].item}: not_checkable chỉ "
+                "liệt kê các điều)",
             )
         elif clause not in clauses:
-            checker.add(path, _unknown(clause, items, _expected(data).replace(", khoản or điểm", "")))
+            checker.add(path, _unknown(clause, items, _expected(data).replace(", khoản hoặc điểm", "")))
         excused[clause] = path
     if "requirements" not in data:
         return
@@ -193,27 +194,27 @@ def check_coverage(checker: _Checker, data: dict[str, Any]) -> None:
     }
     official = official_of.is_official(data)
     uncited = (
-        "articles that no requirement cites, in whole or in part"
+        "những điều chưa có yêu cầu nào trích dẫn, toàn bộ hay một phần"
         if official
-        else "items that no requirement cites"
+        else "những mục chưa có yêu cầu nào trích dẫn"
     )
     for clause, path in excused.items():
         if clause in cited and clause in items:
             checker.add(
                 path,
-                f"'{clause}' is cited by a requirement (expected only {uncited}; remove this entry)",
+                f"'{clause}' đã được một yêu cầu trích dẫn (ở đây chỉ ghi {uncited}; hãy xóa mục này)",
             )
     for ident, where in _item_places(data):
         if ident not in cited and ident not in excused:
             checker.add(
                 where,
                 (
-                    "no requirement cites this article or any of its parts (expected a requirement "
-                    f"with clause: {ident}, or one of its khoản or điểm"
+                    "chưa có yêu cầu nào trích dẫn điều này hay một phần của nó (cần một yêu cầu "
+                    f"có clause: {ident}, hoặc một khoản hay điểm của điều này"
                     if official
-                    else f"no requirement cites this item (expected a requirement with clause: {ident}"
+                    else f"chưa có yêu cầu nào trích dẫn mục này (cần một yêu cầu có clause: {ident}"
                 )
-                + ", or an entry under not_checkable with the reason it is not checkable)",
+                + ", hoặc một mục trong not_checkable ghi lý do không kiểm tra được)",
             )
 
 

@@ -12,27 +12,14 @@ from typing import Any
 
 import jsonschema
 
-from generator import resources
+from generator import phrases, resources
 from generator.check.text import bad_id
 from generator.load.source import DataPath
 
 SCHEMA_PATH = resources.SCHEMA
 
-_KIND = {
-    dict: "a mapping",
-    list: "a list",
-    str: "text",
-    bool: "true/false",
-    int: "a number",
-    float: "a decimal number",
-    type(None): "nothing",
-}
-_EXPECTED_TYPE = {
-    "object": "a mapping of fields",
-    "array": "a list (lines starting with '- ')",
-    "string": "text",
-    "integer": "a whole number",
-}
+_KIND = phrases.KIND
+_EXPECTED_TYPE = phrases.EXPECTED_TYPE
 
 
 @cache
@@ -54,7 +41,7 @@ def schema_problems(error: jsonschema.ValidationError, data: Any) -> Iterator[tu
         for name in error.validator_value:
             if isinstance(error.instance, dict) and name not in error.instance:
                 desc = props.get(name, {}).get("description", "")
-                yield (path + (name,), f"missing (expected {desc})" if desc else "missing")
+                yield (path + (name,), phrases.missing(name, desc))
     elif error.validator == "additionalProperties":
         known = list(error.schema.get("properties", {}))
         allowed = _shape_fields(data) if not path else known
@@ -62,40 +49,40 @@ def schema_problems(error: jsonschema.ValidationError, data: Any) -> Iterator[tu
             if key in known:
                 continue
             close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
-            hint = f"did you mean '{close[0]}'? " if close else ""
-            yield (path + (key,), f"unknown field ({hint}expected one of: {', '.join(allowed)})")
+            hint = phrases.did_you_mean(close[0] if close else None)
+            allowed_list = ", ".join(allowed)
+            yield (path + (key,), f"{phrases.UNKNOWN_FIELD} ({hint}các trường được phép: {allowed_list})")
     elif error.validator == "type":
         found = _KIND.get(type(error.instance), type(error.instance).__name__)
         want = _EXPECTED_TYPE.get(error.validator_value, error.validator_value)
         if error.validator_value == "string" and isinstance(error.instance, (bool, int, float)):
             # NOTE: YAML reads yes/no/on/off/true/false as true/false and 1.10 as a number.
-            described = (
-                described[:-1] + "; " if described else " ("
-            ) + "put the value in quotes to keep it exactly as written)"
-        yield (path, f"expected {want}, found {found}{described}")
+            described = (described[:-1] + "; " if described else " (") + phrases.QUOTE_IT + ")"
+        yield (path, f"sai kiểu giá trị: cần {want}, nhưng {found}{described}")
     elif error.validator == "pattern" and "[a-z0-9]+(-" in error.validator_value:
         yield (path, bad_id(error.instance))
     elif error.validator == "pattern" and "[0-9]{4}" in error.validator_value:
-        yield (path, f"'{error.instance}' is not a date in the form YYYY-MM-DD{described}")
+        yield (path, f"'{error.instance}' không phải ngày tháng dạng YYYY-MM-DD{described}")
     elif error.validator == "pattern" and "https?://" in error.validator_value:
-        yield (path, f"'{error.instance}' is not a web address{described}")
+        yield (path, f"'{error.instance}' không phải một địa chỉ web{described}")
     elif error.validator in ("pattern", "minLength"):
         if not (error.validator == "pattern" and len(error.instance) == 0):  # reported once
-            yield (path, f"is empty{described}")
+            yield (path, f"đang để trống{described}")
     elif error.validator == "enum":
         choices = [str(v) for v in error.validator_value]
         suggestion = _closest(str(error.instance), choices)
-        hint = f"did you mean '{suggestion}'? " if suggestion else ""
-        yield (path, f"'{error.instance}' is not allowed ({hint}expected one of: {', '.join(choices)})")
+        hint = phrases.did_you_mean(suggestion)
+        yield (path, f"không chấp nhận giá trị '{error.instance}' ({hint}cần {phrases.one_of(choices)})")
     elif error.validator == "minItems":
-        yield (path, f"is an empty list{described}")
+        yield (path, f"danh sách đang rỗng{described}")
     elif error.validator == "not" and error.schema_path[0] == "dependentSchemas":
         yield (path, _not_both(error.schema_path[1]))
     elif error.validator == "not" and error.schema_path[0] == "else":
         yield (
             path,
-            "belongs to the official layout (expected it only in a text given as chapters or "
-            "articles: remove it, or give the text as chapters or articles instead of sections)",
+            "trường này chỉ dùng cho văn bản theo thể thức chính thức (cần văn bản được ghi bằng "
+            "chapters hoặc articles: hãy bỏ trường này, hoặc ghi văn bản bằng chapters hay articles "
+            "thay cho sections)",
         )
     elif error.validator == "dependentRequired" and isinstance(error.instance, dict):
         needed = [n for dep, names in error.validator_value.items() if dep in error.instance for n in names]
@@ -103,15 +90,17 @@ def schema_problems(error: jsonschema.ValidationError, data: Any) -> Iterator[tu
             if name not in error.instance:
                 yield (
                     path + (name,),
-                    "missing (expected the kinds of unit the resolution names: the requirements "
-                    "name the ones they apply to)",
+                    phrases.missing(
+                        name,
+                        "các loại đơn vị mà nghị quyết nêu: mỗi yêu cầu ghi những loại đơn vị nó áp dụng",
+                    ),
                 )
     elif error.validator == "const":
-        yield (path, f"must be {error.validator_value!r}, found {error.instance!r}{described}")
+        yield (path, f"phải là {error.validator_value!r}, nhưng đang là {error.instance!r}{described}")
     elif error.validator == "minimum":
-        yield (path, f"must be {error.validator_value} or more, found {error.instance!r}")
+        yield (path, f"phải từ {error.validator_value} trở lên, nhưng đang là {error.instance!r}")
     else:  # NOTE: a rule added to the schema without a message of its own still reports
-        yield (path, f"{error.message}{described}")
+        yield (path, f"giá trị không hợp lệ{described} [{error.message}]")
 
 
 # The top-level fields of one shape of data only: a text in sections (NQ 55's news article) or
@@ -130,9 +119,9 @@ def _shape_fields(data: Any) -> list[str]:
 def _not_both(first: str) -> str:
     """The message for a field that holds the text given beside another that also does."""
     return (
-        f"cannot stand beside '{first}' (expected exactly one of: sections (a text in numbered "
-        "sections, like a news article's), chapters (an official text with chapters) or articles "
-        "(an official text without chapters))"
+        f"không được ghi cùng với '{first}' (cần đúng một trong: sections (văn bản chia thành các "
+        "phần đánh số, như một bài báo), chapters (văn bản chính thức có chương) hoặc articles "
+        "(văn bản chính thức không chia chương))"
     )
 
 
@@ -150,7 +139,7 @@ def _fold(text: str) -> str:
 
 
 def _describe(error: jsonschema.ValidationError) -> str:
-    """ " (expected <description>)" of the property the failing rule belongs to, if it has one."""
+    """ " (trường này ghi: <description>)" of the property the failing rule belongs to, if it has one."""
     node: Any = schema()
     # NOTE: the description sits on the property, before any $ref into the shared definitions
     # (the error's schema path leaves the $ref out: a step the node lacks is in its definition).
@@ -159,7 +148,7 @@ def _describe(error: jsonschema.ValidationError) -> str:
             node = _resolve(node["$ref"])
         node = node[step]
     desc = node.get("description") if isinstance(node, dict) else None
-    return f" (expected {desc})" if desc else ""
+    return f" ({phrases.FIELD_HOLDS} {desc})" if desc else ""
 
 
 def _resolve(ref: str) -> Any:

@@ -16,12 +16,15 @@ import datetime
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
+from generator import phrases
 from generator.check.data import entries
 from generator.load.source import DataPath
 
 ADOPTED = "Văn bản được ban hành"
 TAKES_EFFECT = "Văn bản có hiệu lực"
 # Events after which the whole document is out of force ("Bị thay thế" only without a part).
+_NOT_BEFORE = "văn bản không thể có hiệu lực trước khi được ban hành; hãy kiểm tra cả hai ngày"
+_SAME_DATE = "cần cùng một ngày ở cả hai chỗ: hãy sửa chỗ sai"
 _ENDS = {"Văn bản hết hiệu lực", "Bị thay thế"}
 
 
@@ -45,13 +48,13 @@ def check_status(checker: _Checker, data: dict[str, Any], line: Callable[[DataPa
     if not isinstance(document, dict):
         document = {}
     adopted = _date(document.get("date"))
-    adopted_at = f"document.date, line {line(('document', 'date'))}"
+    adopted_at = f"document.date, {phrases.line(line(('document', 'date')))}"
     in_force = _date(document.get("in_force"))
     if adopted and in_force and in_force < adopted:
         checker.add(
             ("document", "in_force"),
-            f"'{in_force}' is before the date of adoption '{adopted}' ({adopted_at}) (expected a "
-            "date on or after it: a document cannot take effect before it is adopted; check both dates)",
+            f"'{in_force}' sớm hơn ngày ban hành '{adopted}' ({adopted_at}) (cần một ngày từ ngày "
+            f"ban hành trở đi: {_NOT_BEFORE})",
         )
     latest: tuple[datetime.date, DataPath] | None = None
     first: dict[str, DataPath] = {}
@@ -62,36 +65,34 @@ def check_status(checker: _Checker, data: dict[str, Any], line: Callable[[DataPa
         if latest and when < latest[0]:
             checker.add(
                 path + ("date",),
-                f"'{when}' is before the date of an event above it ('{latest[0]}', line "
-                f"{line(latest[1])}) (expected the events in date order, oldest first: move this "
-                "event up or correct its date)",
+                f"'{when}' sớm hơn ngày của một sự kiện ghi phía trên ('{latest[0]}', "
+                f"{phrases.line(line(latest[1]))}) (cần ghi các sự kiện theo thứ tự ngày, cũ nhất "
+                "trước: hãy chuyển sự kiện này lên trên hoặc sửa ngày của nó)",
             )
         else:
             latest = (when, path + ("date",))
         if kind == ADOPTED and kind in first:
             checker.add(
                 path + ("event",),
-                f"'{ADOPTED}' is already in the history (first at line {line(first[kind])}; a "
-                "document is adopted once: remove one of the two)",
+                f"'{ADOPTED}' đã có trong lịch sử (ở {phrases.line(line(first[kind]))}; văn bản "
+                "chỉ được ban hành một lần: hãy xóa một trong hai)",
             )
         elif kind == ADOPTED and adopted and when != adopted:
             checker.add(
                 path + ("date",),
-                f"'{when}' is not the date of adoption '{adopted}' ({adopted_at}) (expected the same "
-                "date in both places: correct the one that is wrong)",
+                f"'{when}' khác ngày ban hành '{adopted}' ({adopted_at}) ({_SAME_DATE})",
             )
         elif kind == TAKES_EFFECT and adopted and when < adopted:
             checker.add(
                 path + ("date",),
-                f"'{when}' is before the date of adoption '{adopted}' ({adopted_at}) (expected a date "
-                "on or after it: a document cannot take effect before it is adopted; check both dates)",
+                f"'{when}' sớm hơn ngày ban hành '{adopted}' ({adopted_at}) (cần một ngày từ ngày "
+                f"ban hành trở đi: {_NOT_BEFORE})",
             )
         elif kind == TAKES_EFFECT and kind not in first and in_force and when != in_force:
             checker.add(
                 path + ("date",),
-                f"'{when}' is not the date in force '{in_force}' (document.in_force, line "
-                f"{line(('document', 'in_force'))}) (expected the same date in both places: correct "
-                "the one that is wrong)",
+                f"'{when}' khác ngày có hiệu lực '{in_force}' (document.in_force, "
+                f"{phrases.line(line(('document', 'in_force')))}) ({_SAME_DATE})",
             )
         if isinstance(kind, str):
             first.setdefault(kind, path + ("event",))
@@ -108,9 +109,9 @@ def _check_force(checker: _Checker, data: dict[str, Any], line: Callable[[DataPa
         if kind in _ENDS and "part" not in event:
             checker.add(
                 ("status", "legal_force"),
-                f"is '{force}', but the history says the whole document went out of force ('{kind}', "
-                f"line {line(('status', 'history', i, 'event'))}) (expected 'Hết hiệu lực toàn bộ', "
-                "or correct the history)",
+                f"là '{force}', nhưng lịch sử ghi toàn bộ văn bản đã hết hiệu lực ('{kind}', "
+                f"{phrases.line(line(('status', 'history', i, 'event')))}) (cần 'Hết hiệu lực toàn bộ', "
+                "hoặc hãy sửa lịch sử)",
             )
             return
 

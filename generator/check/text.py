@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+from generator import phrases
 from generator.load.source import DataPath
 
 # Characters that look like nothing but make two ids differ (pasted from Word or the web).
@@ -47,21 +48,15 @@ def text_problems(node: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
         if bad:
             yield (
                 path,
-                f"contains an invisible character {_names(bad)} (delete it; it often "
-                "comes with text pasted from Word or a web page)",
+                f"có ký tự ẩn {_names(bad)} (hãy xóa ký tự này; ký tự này {phrases.PASTED})",
             )
         if bidi := sorted(set(node) & _BIDI):
-            what, it, comes = (
-                ("an invisible character that changes", "it", "it often comes")
-                if len(bidi) == 1
-                else ("invisible characters that change", "them", "they often come")
-            )
+            what = "ký tự này" if len(bidi) == 1 else "các ký tự này"
             yield (
                 path,
-                f"contains {what} the direction of the text, {_names(bidi)} (the site "
-                f"could show the words around {it} in another order than written: delete "
-                f"{it}, or retype those words; {comes} with text pasted from Word, a PDF or "
-                "a web page)",
+                f"có {'' if len(bidi) == 1 else 'các '}ký tự ẩn làm đổi chiều viết chữ {_names(bidi)} "
+                f"(trang web có thể hiện các chữ quanh {what} theo thứ tự khác với khi viết: hãy xóa "
+                f"{what}, hoặc gõ lại những chữ đó; {what} {phrases.PASTED})",
             )
 
 
@@ -69,14 +64,12 @@ def bad_id(value: str) -> str:
     """The message for a value that is not a valid id, naming any invisible character in it."""
     bad = sorted({c for c in value if c in _INVISIBLE or not c.isprintable()})
     if bad:
-        return (
-            f"{ascii(value)} contains an invisible character {_names(bad)} (delete it and type the id again)"
-        )
+        return f"{ascii(value)} có ký tự ẩn {_names(bad)} (hãy xóa ký tự này và gõ lại id)"
     return (
-        f"'{value}' is not a valid id (expected lowercase letters a-z without diacritics, "
-        "digits and single hyphens, e.g. bien-phap-3)"
+        f"'{value}' không phải một id hợp lệ (cần chữ thường a-z không dấu, chữ số và dấu gạch "
+        "nối '-' đứng riêng lẻ, ví dụ bien-phap-3)"
     )
 
 
 def _names(chars: list[str]) -> str:
-    return ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'control character')}" for c in chars)
+    return ", ".join(f"U+{ord(c):04X} [{unicodedata.name(c, 'CONTROL CHARACTER')}]" for c in chars)

@@ -8,7 +8,7 @@ from typing import Any
 
 import jsonschema
 
-from generator import paths
+from generator import paths, phrases
 from generator.check import official
 from generator.check.data import clean, entries
 from generator.check.editorial import check_contact, check_requirement_aliases
@@ -75,7 +75,7 @@ class _Checker:
             else:
                 out += f".{part}" if out else part
                 node = node.get(part) if isinstance(node, dict) else None
-        return out or "(document)"
+        return out or "(toàn bộ dữ liệu)"
 
     # -- structure, from the JSON Schema --------------------------------------------------------
 
@@ -91,7 +91,7 @@ class _Checker:
         data = self.data if isinstance(self.data, dict) else {}
         for value, path in dated_fields(data):
             self._check_date(value, path)
-        self._check_unique(data.get("unit_types"), ("unit_types",), "unit type")
+        self._check_unique(data.get("unit_types"), ("unit_types",), "id loại đơn vị")
         ids: dict[str, DataPath] = {}
         # NOTE: aliases are claimed after every id, so that an alias naming another item's id is
         # reported at the alias (the thing to fix), wherever the two stand in the file.
@@ -100,7 +100,7 @@ class _Checker:
         for s, section in entries(sections):
             spath = ("sections", s)
             self._claim(ids, section.get("id"), spath + ("id",))
-            self._own_address(section.get("id"), spath + ("id",), "section")
+            self._own_address(section.get("id"), spath + ("id",), "phần")
             expected = 1
             for i, item in entries(section.get("items")):
                 ipath = spath + ("items", i)
@@ -112,18 +112,18 @@ class _Checker:
                 if isinstance(number, int) and not isinstance(number, bool) and number != expected:
                     self.add(
                         ipath + ("number",),
-                        f"is {number}, out of order (expected {expected}: "
-                        "items are numbered 1, 2, 3 ... in the order of the text)",
+                        f"số {number} không đúng thứ tự (cần số {expected}: các mục được đánh số "
+                        "1, 2, 3 ... theo thứ tự trong văn bản)",
                     )
                 expected += 1
                 if "heading" in item and "title" in item:
                     self.add(
                         ipath,
-                        "has both 'heading' and 'title' (expected one: 'heading' for the "
-                        "text's own first sentence, 'title' for a short title of ours)",
+                        "có cả 'heading' lẫn 'title' (chỉ cần một: 'heading' cho câu đầu của chính "
+                        "văn bản, 'title' cho tiêu đề ngắn do người biên tập đặt)",
                     )
         for c, chapter in entries(data.get("chapters")):
-            self._own_address(chapter.get("id"), ("chapters", c, "id"), "chapter")
+            self._own_address(chapter.get("id"), ("chapters", c, "id"), "chương")
         for ident, path, is_alias in official.ids(data):
             if is_alias:
                 aliases_seen.append((ident, path))
@@ -131,7 +131,10 @@ class _Checker:
                 self._claim(ids, ident, path)
         for alias, path in aliases_seen:
             self._claim(
-                ids, alias, path, hint="ids and aliases must all be unique: remove or correct this alias"
+                ids,
+                alias,
+                path,
+                hint="mỗi id và mỗi id cũ (aliases) phải khác nhau: hãy xóa hoặc sửa id cũ này",
             )
         self._check_glossary(data.get("glossary"))
         self._check_text(data, ())
@@ -158,24 +161,24 @@ class _Checker:
                     # alone would match inside its placeholders for raw HTML, breaking the page.
                     self.add(
                         where,
-                        f"'{key}' cannot be marked with its explanation in the text "
-                        "(expected words of letters and digits, at least one letter, with single "
-                        "spaces, '-', '.' or '/' between them, e.g. HĐND or Ban TTND)",
+                        f"'{key}' không thể được đánh dấu kèm lời giải thích trong văn bản (cần các "
+                        "từ gồm chữ cái và chữ số, có ít nhất một chữ cái, ngăn cách bằng một dấu cách, "
+                        "'-', '.' hoặc '/', ví dụ HĐND hoặc Ban TTND)",
                     )
                 if key in seen:
                     first = self.loaded.line(seen[key])
                     self.add(
                         where,
-                        f"'{key}' is already in the glossary (first at line {first}; "
-                        "each term is explained once: remove it here or merge the two entries)",
+                        f"'{key}' đã có trong bảng thuật ngữ (ở {phrases.line(first)}; mỗi thuật ngữ "
+                        "chỉ giải thích một lần: hãy xóa ở đây hoặc gộp hai mục làm một)",
                     )
                 else:
                     seen[key] = where
             if entry.get("kind") == "abbreviation" and "expansion" not in entry:
                 self.add(
                     path,
-                    "is an abbreviation without 'expansion' (expected what it stands "
-                    "for, e.g. expansion: Hội đồng nhân dân)",
+                    "là chữ viết tắt nhưng thiếu 'expansion' (cần ghi dạng đầy đủ, ví dụ "
+                    "expansion: Hội đồng nhân dân)",
                 )
 
     def _check_date(self, value: Any, path: DataPath) -> None:
@@ -183,7 +186,9 @@ class _Checker:
             try:
                 datetime.date.fromisoformat(value)
             except ValueError:
-                self.add(path, f"'{value}' is not a real date (expected YYYY-MM-DD, e.g. \"2023-12-07\")")
+                self.add(
+                    path, f"'{value}' không phải một ngày có thật (cần dạng YYYY-MM-DD, ví dụ \"2023-12-07\")"
+                )
 
     def _check_unique(self, values: Any, path: DataPath, what: str) -> None:
         seen: dict[str, DataPath] = {}
@@ -196,13 +201,13 @@ class _Checker:
         ident: Any,
         path: DataPath,
         what: str = "id",
-        hint: str = "every id must be unique",
+        hint: str = phrases.UNIQUE,
     ) -> None:
         if not isinstance(ident, str):
             return
         if ident in seen:
             first = self.loaded.line(seen[ident])
-            self.add(path, f"duplicate {what} '{ident}' (first used at line {first}; {hint})")
+            self.add(path, phrases.duplicate(ident, first, hint, what))
         else:
             seen[ident] = path
 
@@ -211,8 +216,8 @@ class _Checker:
         if isinstance(ident, str) and (address := paths.claims_own_address(ident)):
             self.add(
                 path,
-                f"'{ident}' would give this {what} the address {address}, which the site uses for "
-                f"its own pages (expected another id, e.g. one made from the {what}'s name)",
+                f"'{ident}' sẽ cho {what} này địa chỉ {address}, là địa chỉ trang web dùng cho các trang "
+                f"của chính nó (cần một id khác, ví dụ tạo từ tên của {what})",
             )
 
     def _check_text(self, node: Any, path: DataPath) -> None:

@@ -48,8 +48,8 @@ class Body:
                 what = P.KHOAN_FIRST
             else:
                 what = (
-                    "this line is outside any article (expected 'Chương …', 'Điều N. …', or, before them, "
-                    "the căn cứ and the enacting words; move it or delete it)"
+                    "dòng này nằm ngoài mọi điều (cần 'Chương …', 'Điều N. …', hoặc, trước các dòng đó, "
+                    "các dòng căn cứ và lời quyết nghị; hãy chuyển dòng này đi chỗ khác hoặc xóa)"
                 )
             self.problems.append(problem(self.name, line, what))
             return
@@ -71,8 +71,8 @@ class Body:
                 problem(
                     self.name,
                     first,
-                    "this article comes before the first chapter, while the text has chapters (add its "
-                    "'Chương …' line above it)",
+                    "điều này đứng trước chương đầu tiên, trong khi văn bản có chia chương (hãy thêm "
+                    "dòng 'Chương …' của nó lên trên)",
                 )
             )
         if self.problems:
@@ -93,7 +93,7 @@ class Body:
     # -- one kind of line each -----------------------------------------------------------------
 
     def _chapter(self, line: Line, marker: str, number: str, title: str) -> None:
-        if self._repeated(line, ("chuong", number.lower()), f"Chương {number}", "in the document"):
+        if self._repeated(line, ("chuong", number.lower()), f"Chương {number}", "trong văn bản"):
             return
         chapter: Data = {"id": f"chuong-{P.slug(number)}", "marker": marker}
         if title:
@@ -106,7 +106,7 @@ class Body:
 
     def _article(self, line: Line, marker: str, number: str, title: str) -> None:
         self.khoan = self.diem = None
-        if self._repeated(line, ("dieu", number), f"Điều {number}", "in the document"):
+        if self._repeated(line, ("dieu", number), f"Điều {number}", "trong văn bản"):
             self.article = {"parts": []}  # its lines still need a place; the whole import fails
             return
         article: Data = {"id": f"dieu-{P.slug(number)}", "marker": marker, "number": number}
@@ -120,7 +120,7 @@ class Body:
         self.diem = None
         owner = self.article.get("id", "?")
         label = f"Điều {self.article.get('number', '?')}"
-        if self._repeated(line, ("khoan", owner, number), f"khoản {number}", f"in {label}"):
+        if self._repeated(line, ("khoan", owner, number), f"khoản {number}", f"trong {label}"):
             self.khoan = {"parts": []}
             return
         self.khoan = {"id": f"{owner}-khoan-{P.slug(number)}", "marker": marker, "text": text}
@@ -130,9 +130,9 @@ class Body:
         assert self.article is not None
         owner = self.khoan or self.article
         where = (
-            f"in khoản {self.khoan.get('marker', '?').rstrip('.')} of Điều {self.article.get('number', '?')}"
+            f"trong khoản {self.khoan.get('marker', '?').rstrip('.')} Điều {self.article.get('number', '?')}"
             if self.khoan
-            else f"in Điều {self.article.get('number', '?')}"
+            else f"trong Điều {self.article.get('number', '?')}"
         )
         if self._repeated(line, ("diem", str(owner.get("id")), letter), f"điểm {letter}", where):
             self.diem = {"parts": []}
@@ -170,8 +170,8 @@ class Body:
             problem(
                 self.name,
                 line,
-                f"{what} appears twice {within} (the first is at {first.where}; renumber one of them, "
-                "or delete the repeated one)",
+                f"{what} xuất hiện hai lần {within} (lần đầu ở {first.where}; hãy đánh số lại một trong "
+                "hai, hoặc xóa phần bị lặp)",
             )
         )
         return True

@@ -19,6 +19,7 @@ from docx.oxml.ns import qn
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
+from generator import phrases
 from generator.errors import InputError, Problem
 from generator.importer import patterns as P
 from generator.importer.lines import Line, invisible, problem, refuse, row_line, words
@@ -32,9 +33,9 @@ _BIG = 1024 * 1024
 
 _P, _TBL, _SDT = qn("w:p"), qn("w:tbl"), qn("w:sdt")
 _CONVERT = (
-    "convert the numbering to text first: in Word, run the macro ActiveDocument.ConvertNumbersToText "
-    "(or copy the text and paste it with 'Keep Text Only'); in LibreOffice, Format > Bullets and "
-    "Numbering is kept as text when you save as plain text"
+    "trước hết hãy chuyển số tự động thành chữ: trong Word, chạy macro ActiveDocument.ConvertNumbersToText "
+    "(hoặc chép văn bản rồi dán bằng 'Keep Text Only'); trong LibreOffice, số của Format > Bullets and "
+    "Numbering được giữ thành chữ khi lưu ở dạng văn bản thuần"
 )
 
 
@@ -45,7 +46,7 @@ def docx_lines(data: bytes, name: str) -> list[Line]:
         document = docx.Document(io.BytesIO(data))
     except Exception as err:  # noqa: BLE001 - python-docx raises many kinds on a damaged file
         raise refuse(
-            name, None, f"cannot be read as a DOCX: {type(err).__name__} (open it in Word and save it again)"
+            name, None, f"không đọc được tệp DOCX này (hãy mở bằng Word rồi lưu lại) [{type(err).__name__}]"
         ) from None
     reader = _Reader(name, _numbered_styles(document))
     reader.read(document.element.body, document._body)
@@ -61,32 +62,34 @@ def _check_zip(data: bytes, name: str) -> None:
             entries = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
         raise refuse(
-            name, None, "is not a valid DOCX: its zip is damaged (save it from Word again)"
+            name, None, "không phải tệp DOCX hợp lệ: phần nén zip của tệp bị hỏng (hãy lưu lại từ Word)"
         ) from None
     if len(entries) > MAX_ENTRIES:
         raise refuse(
             name,
             None,
-            f"has {len(entries):,} zip entries, more than {MAX_ENTRIES:,} (not a DOCX of a resolution)",
+            f"có {phrases.number(len(entries))} mục nén zip, nhiều hơn {phrases.number(MAX_ENTRIES)} "
+            "(không phải tệp DOCX của một nghị quyết)",
         )
     total = sum(e.file_size for e in entries)
     if total > MAX_UNPACKED:
         raise refuse(
             name,
             None,
-            f"unpacks to {total:,} bytes, more than the limit of {MAX_UNPACKED:,} (not a DOCX of a "
-            "resolution; remove large pictures or save the text alone)",
+            f"khi giải nén nặng {phrases.number(total)} byte, vượt giới hạn {phrases.number(MAX_UNPACKED)} "
+            "byte (không phải tệp DOCX của một nghị quyết; hãy bỏ các hình lớn hoặc chỉ lưu phần chữ)",
         )
     for entry in entries:
         if entry.file_size > _BIG and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
             raise refuse(
                 name,
                 None,
-                f"its zip entry {entry.filename} unpacks {entry.file_size // max(entry.compress_size, 1):,} "
-                "times larger than it is packed (a zip bomb, not a DOCX of a resolution)",
+                f"mục nén {entry.filename} khi giải nén lớn gấp "
+                f"{phrases.number(entry.file_size // max(entry.compress_size, 1))} lần lúc nén (một tệp "
+                "zip độc hại, không phải tệp DOCX của một nghị quyết)",
             )
     if "word/document.xml" not in {e.filename for e in entries}:
-        raise refuse(name, None, "is a zip file but not a Word document (no word/document.xml)")
+        raise refuse(name, None, "là tệp zip nhưng không phải văn bản Word (không có word/document.xml)")
 
 
 class _Reader:
@@ -104,7 +107,7 @@ class _Reader:
         for child in element.iterchildren():
             if child.tag == _P:
                 self.paragraphs += 1
-                self.paragraph(Paragraph(child, parent), f"paragraph {self.paragraphs}")
+                self.paragraph(Paragraph(child, parent), f"đoạn {self.paragraphs}")
             elif child.tag == _TBL:
                 self.tables += 1
                 self.table(Table(child, parent))
@@ -127,7 +130,7 @@ class _Reader:
                 problem(
                     self.name,
                     at,
-                    f"is numbered automatically by Word, and its number is not in the text ({_CONVERT})",
+                    f"được Word đánh số tự động, nên số của nó không có trong chữ của văn bản ({_CONVERT})",
                 )
             )
         if _bare(_all_text(paragraph)) != _bare(text):
@@ -135,8 +138,8 @@ class _Reader:
                 problem(
                     self.name,
                     at,
-                    "holds text outside its runs (a text box, a shape or a tracked change): it would be "
-                    "lost (accept all changes and move the text into the paragraph itself)",
+                    "có chữ nằm ngoài đoạn văn (trong hộp văn bản, hình vẽ hoặc thay đổi đang theo dõi): "
+                    "phần chữ đó sẽ bị mất (hãy chấp nhận mọi thay đổi và chuyển chữ vào chính đoạn văn)",
                 )
             )
         self.problems.extend(invisible(self.name, text, at))
@@ -146,7 +149,7 @@ class _Reader:
         rows = [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
         layout = _is_layout(rows)
         for r, cells in enumerate(rows, start=1):
-            where = f"table {self.tables}, row {r}"
+            where = f"bảng {self.tables}, hàng {r}"
             if layout:
                 for cell in cells:
                     for paragraph in cell.paragraphs:

@@ -33,8 +33,8 @@ def merge(old: Loaded, text: str, new: Data) -> tuple[Data, dict[str, str]]:
                 Problem(
                     file=old.file,
                     line=1,
-                    path="(document)",
-                    message="is not a resolution (expected a mapping of fields)",
+                    path="(toàn bộ dữ liệu)",
+                    message="không phải dữ liệu của một nghị quyết (cần các trường dạng 'tên: giá trị')",
                 )
             ]
         )
@@ -95,8 +95,8 @@ def stale_requirements(data: Data, loaded: Loaded) -> list[Problem]:
                     file=loaded.file,
                     line=loaded.line(("requirements", i, "clause")),
                     path=f"requirements[{rid}].clause",
-                    message=f"{clause} is no longer in the imported text (point the requirement at the "
-                    "clause that now holds its duty, or remove it)",
+                    message=f"{clause} không còn trong văn bản vừa nhập (hãy cho yêu cầu trỏ tới phần văn "
+                    "bản hiện quy định nghĩa vụ đó, hoặc xóa yêu cầu)",
                 )
             )
         elif _words(quote) not in texts[clause]:
@@ -105,8 +105,8 @@ def stale_requirements(data: Data, loaded: Loaded) -> list[Problem]:
                     file=loaded.file,
                     line=loaded.line(("requirements", i, "quote")),
                     path=f"requirements[{rid}].quote",
-                    message=f"no longer in the text of {clause} (copy the words again from the amended "
-                    "clause, or remove the requirement)",
+                    message=f"không còn trong lời văn của {clause} (hãy chép lại nguyên văn từ phần văn "
+                    "bản đã sửa đổi, hoặc xóa yêu cầu)",
                 )
             )
     return problems

@@ -16,12 +16,13 @@ from generator.importer.metadata import document, status
 Data = dict[str, Any]
 
 _HEADER_HELP = (
-    "expected, above the title, only the issuer, the national motto (CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
-    "NAM, Độc lập - Tự do - Hạnh phúc), 'Số: …' and the place and date; move it or delete it"
+    "phía trên tên văn bản chỉ được có cơ quan ban hành, Quốc hiệu và Tiêu ngữ (CỘNG HÒA XÃ HỘI CHỦ "
+    "NGHĨA VIỆT NAM, Độc lập - Tự do - Hạnh phúc), 'Số: …' và địa danh, ngày tháng; hãy chuyển dòng "
+    "này đi chỗ khác hoặc xóa"
 )
 _PREAMBLE_HELP = (
-    "expected, between the title and the first article, the council and its session, lines "
-    "'Căn cứ …', 'Xét …' and the enacting words (QUYẾT NGHỊ:); move it or delete it"
+    "giữa tên văn bản và điều đầu tiên chỉ được có tên Hội đồng và kỳ họp, các dòng 'Căn cứ …', "
+    "'Xét …' và lời quyết nghị (QUYẾT NGHỊ:); hãy chuyển dòng này đi chỗ khác hoặc xóa"
 )
 _THIS = re.compile(r"^\S+(?:\s+\S+)?\s+này\b")
 
@@ -33,12 +34,14 @@ def parse(lines: list[Line], name: str) -> Data:
     while at < len(lines) and not P.TYPE_LINE.match(lines[at].text):
         line = lines[at]
         if line.is_row or not _in_header(line.text):
-            raise refuse(name, line, f"this line fits nothing in the header ({_HEADER_HELP})")
+            raise refuse(name, line, f"không xếp được dòng này vào phần đầu văn bản ({_HEADER_HELP})")
         header.append(line)
         at += 1
     if at == len(lines):
         raise refuse(
-            name, None, "no title line such as 'NGHỊ QUYẾT' (expected the official text of a resolution)"
+            name,
+            None,
+            "không có dòng tên văn bản như 'NGHỊ QUYẾT' (cần văn bản chính thức của một nghị quyết)",
         )
     title = [lines[at]]
     at += 1
@@ -56,8 +59,8 @@ def parse(lines: list[Line], name: str) -> Data:
         raise refuse(
             name,
             where,
-            "the text has no article (expected lines such as 'Điều 1. Phạm vi điều chỉnh' after the "
-            "enacting words; is this the official text of a resolution?)",
+            "văn bản không có điều nào (cần các dòng như 'Điều 1. Phạm vi điều chỉnh' sau lời quyết "
+            "nghị; đây có phải văn bản chính thức của một nghị quyết không?)",
         )
     articles = body.result()
     at = _closing(lines, at, official, name)
@@ -112,7 +115,7 @@ def _preamble(lines: list[Line], at: int, official: Data, name: str) -> int:
                     line,
                     P.KHOAN_FIRST,
                 )
-            raise refuse(name, line, f"this line fits nothing in the preamble ({_PREAMBLE_HELP})")
+            raise refuse(name, line, f"không xếp được dòng này vào phần mở đầu văn bản ({_PREAMBLE_HELP})")
         if P.ENACTING.match(text):
             enacting.append(text)
         elif P.CONSIDERING.match(text) or considering:
@@ -132,7 +135,7 @@ def _preamble(lines: list[Line], at: int, official: Data, name: str) -> int:
                 P.KHOAN_FIRST,
             )
         else:
-            raise refuse(name, line, f"this line fits nothing in the preamble ({_PREAMBLE_HELP})")
+            raise refuse(name, line, f"không xếp được dòng này vào phần mở đầu văn bản ({_PREAMBLE_HELP})")
         at += 1
     for key, value in (
         ("council", council),
@@ -176,7 +179,7 @@ def _closing(lines: list[Line], at: int, official: Data, name: str) -> int:
             raise refuse(
                 name,
                 line,
-                "a table row after the articles, outside any appendix (expected a 'PHỤ LỤC' line above it)",
+                "một hàng của bảng nằm sau các điều, ngoài mọi phụ lục (cần một dòng 'PHỤ LỤC' ở phía trên)",
             )
         if P.RECIPIENTS.match(text) and not recipients:
             part = recipients
@@ -188,8 +191,9 @@ def _closing(lines: list[Line], at: int, official: Data, name: str) -> int:
             raise refuse(
                 name,
                 line,
-                "this line fits nothing after 'Nơi nhận:' (expected its '- …' lines, then the signature "
-                "block beginning 'TM. HỘI ĐỒNG NHÂN DÂN'; move it or delete it)",
+                "không xếp được dòng này vào phần nào sau 'Nơi nhận:' (cần các dòng '- …' của nơi nhận, "
+                "rồi đến phần chữ ký bắt đầu bằng 'TM. HỘI ĐỒNG NHÂN DÂN'; hãy chuyển dòng này đi chỗ khác "
+                "hoặc xóa)",
             )
         part.append(text)
         at += 1
@@ -213,8 +217,8 @@ def _appendices(lines: list[Line], at: int, name: str) -> list[Data]:
             raise refuse(
                 name,
                 line,
-                f"{line.text} appears twice (the first is at {seen[ident].where}; number the appendices, "
-                "e.g. PHỤ LỤC I, PHỤ LỤC II)",
+                f"{line.text} xuất hiện hai lần (lần đầu ở {seen[ident].where}; hãy đánh số các phụ lục, "
+                "ví dụ PHỤ LỤC I, PHỤ LỤC II)",
             )
         seen[ident] = line
         end = at + 1

@@ -28,25 +28,26 @@ def document(header: list[Line], title: list[Line], official: Data, articles: Da
         raise refuse(
             name,
             title[0],
-            "the header above has no line 'Số: …' (expected the number, e.g. Số: 17/2025/NQ-HĐND)",
+            "phần đầu văn bản phía trên không có dòng 'Số: …' (cần số hiệu, ví dụ Số: 17/2025/NQ-HĐND)",
         )
     dated = next(((x, m) for x in header if (m := P.PLACE_DATE.match(x.text))), None)
     if dated is None:
         raise refuse(
             name,
             title[0],
-            "the header above has no place and date (expected e.g. 'Tuyên Quang, ngày 12 tháng 11 năm 2025')",
+            "phần đầu văn bản phía trên không có địa danh và ngày tháng (cần, ví dụ, "
+            "'Tuyên Quang, ngày 12 tháng 11 năm 2025')",
         )
     line, match = dated
     date = _date(match.group(4), match.group(3), match.group(2))
     if date is None:
-        raise refuse(name, line, f"{line.text}: there is no such date (check the day and the month)")
+        raise refuse(name, line, f"{line.text}: không có ngày này trên lịch (hãy kiểm tra ngày và tháng)")
     subject = " ".join(t.text for t in title[1:] if not P.RULE.match(t.text))
     if not subject:
         raise refuse(
             name,
             title[0],
-            "the title has no trích yếu (expected the line after it that says what the document is about)",
+            "tên văn bản không có trích yếu (cần dòng ngay sau tên văn bản, nói văn bản về việc gì)",
         )
     issuer_upper = " ".join(
         t for t in texts if P.is_upper(t) and not (P.QUOC_HIEU.match(t) or P.RULE.match(t))
@@ -56,7 +57,7 @@ def document(header: list[Line], title: list[Line], official: Data, articles: Da
         raise refuse(
             name,
             header[0] if header else title[0],
-            "the issuer is not recognised (expected its two lines in capitals, e.g. HỘI ĐỒNG NHÂN DÂN / "
+            "không nhận ra cơ quan ban hành (cần hai dòng chữ in hoa, ví dụ HỘI ĐỒNG NHÂN DÂN / "
             "TỈNH TUYÊN QUANG)",
         )
     result: Data = {

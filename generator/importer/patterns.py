@@ -41,7 +41,9 @@ IN_FORCE = re.compile(
 )
 
 
-KHOAN_FIRST = "a khoản before any Điều (each khoản belongs to an article: add its line 'Điều N. …' above it)"
+KHOAN_FIRST = (
+    "có một khoản đứng trước mọi điều (mỗi khoản thuộc một điều: hãy thêm dòng 'Điều N. …' của nó lên trên)"
+)
 
 
 def slug(number: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from generator import phrases
 from generator.errors import InputError, Problem
 
 # NOTE: the official text of a resolution is tens to hundreds of kilobytes; a DOCX with pictures a
@@ -15,7 +16,9 @@ MAX_DOCX_BYTES = 32 * 1024 * 1024
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
-_SAVE_AS_DOCX = "open it in Word or LibreOffice and save it as .docx, or copy its text into a UTF-8 .txt file"
+_SAVE_AS_DOCX = (
+    "hãy mở bằng Word hoặc LibreOffice rồi lưu thành .docx, hoặc chép phần chữ vào một tệp .txt dạng UTF-8"
+)
 
 Kind = Literal["text", "docx"]
 
@@ -28,22 +31,24 @@ def read_bytes(path: Path, name: str) -> bytes:
     """The file's bytes, refused when missing, unreadable, a folder or over the size limit."""
     try:
         if path.is_dir():
-            raise _fail(name, "is a folder (expected the resolution's text as a .txt or .docx file)")
+            raise _fail(
+                name, "đây là một thư mục, không phải tệp (cần văn bản nghị quyết ở dạng tệp .txt hoặc .docx)"
+            )
         size = path.stat().st_size
         limit = MAX_DOCX_BYTES if path.suffix.lower() == ".docx" else MAX_TEXT_BYTES
         if size > limit:
             raise _fail(
                 name,
-                f"the file is {size:,} bytes, larger than the limit of {limit:,} (expected the text of "
-                "one resolution)",
+                f"tệp nặng {phrases.number(size)} byte, vượt giới hạn {phrases.number(limit)} byte (cần "
+                "văn bản của một nghị quyết)",
             )
         return path.read_bytes()
     except FileNotFoundError:
-        raise _fail(name, "file not found (check the path)") from None
-    except PermissionError:
-        raise _fail(name, "cannot read the file: permission denied (make it readable)") from None
+        raise _fail(name, "không tìm thấy tệp (hãy kiểm tra lại đường dẫn)") from None
+    except PermissionError as err:
+        raise _fail(name, f"không có quyền đọc tệp (hãy cấp quyền đọc){phrases.os_reason(err)}") from None
     except OSError as err:
-        raise _fail(name, f"cannot read the file: {err.strerror or err}") from None
+        raise _fail(name, f"không đọc được tệp{phrases.os_reason(err)}") from None
 
 
 def kind_of(data: bytes, path: Path, name: str) -> Kind:
@@ -51,30 +56,36 @@ def kind_of(data: bytes, path: Path, name: str) -> Kind:
     extension says something its bytes are not."""
     ext = path.suffix.lower()
     if not data.strip():
-        raise _fail(name, "the file is empty (expected the resolution's text)")
+        raise _fail(name, "tệp trống (cần văn bản của nghị quyết)")
     if data.startswith(_OLE):
-        raise _fail(name, f"is an old Word document (.doc), which cannot be read ({_SAVE_AS_DOCX})")
+        raise _fail(name, f"là văn bản Word kiểu cũ (.doc), không đọc được ({_SAVE_AS_DOCX})")
     if data.startswith(b"%PDF"):
         raise _fail(
             name,
-            "is a PDF, which cannot be read reliably (get the DOCX of the resolution, or copy its text "
-            "from the national legal database into a UTF-8 .txt file)",
+            "là tệp PDF, không đọc chính xác được (hãy lấy tệp DOCX của nghị quyết, hoặc chép phần chữ "
+            "từ cơ sở dữ liệu quốc gia về văn bản pháp luật vào một tệp .txt dạng UTF-8)",
         )
     if data.startswith(_ZIP):
         if ext not in (".docx", ""):
             raise _fail(
-                name, f"is a zip file (a DOCX?), not a {ext} text (if it is a DOCX, rename it to .docx)"
+                name,
+                f"là tệp zip (có thể là DOCX?), không phải văn bản {ext} (nếu là DOCX, hãy đổi đuôi tên "
+                "tệp thành .docx)",
             )
         return "docx"
     if ext == ".docx":
-        raise _fail(name, "is not a DOCX: its bytes are not a zip file (save it from Word as .docx)")
+        raise _fail(
+            name, "không phải tệp DOCX: nội dung không phải dạng nén zip (hãy lưu lại từ Word thành .docx)"
+        )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(data):
         raise _fail(
             name,
-            "is UTF-16 text (expected UTF-8: in Notepad, File > Save As > Encoding: UTF-8)",
+            "là văn bản dạng UTF-16 (cần UTF-8: trong Notepad, File > Save As > Encoding: UTF-8)",
         )
     if b"\x00" in data[:8192]:
-        raise _fail(name, "is a binary file, not text (expected a UTF-8 .txt or a .docx file)")
+        raise _fail(
+            name, "là tệp nhị phân, không phải văn bản (cần một tệp .txt dạng UTF-8 hoặc một tệp .docx)"
+        )
     return "text"
 
 

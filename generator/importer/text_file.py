@@ -3,6 +3,7 @@ the rows of a table, as a web page's table is copied."""
 
 from __future__ import annotations
 
+from generator import phrases
 from generator.errors import InputError, Problem
 from generator.importer.lines import Line, invisible, row_line, words
 
@@ -22,8 +23,7 @@ def text_lines(data: bytes, name: str) -> list[Line]:
                     file=name,
                     line=bad_line,
                     path="",
-                    message=f"byte 0x{data[err.start]:02X} is not UTF-8 (expected the text saved as UTF-8; "
-                    "in Notepad: File > Save As > Encoding: UTF-8)",
+                    message=f"byte 0x{data[err.start]:02X} không phải chữ UTF-8 (cần {phrases.SAVE_UTF8})",
                 )
             ]
         ) from None
@@ -43,10 +43,10 @@ def text_lines(data: bytes, name: str) -> list[Line]:
                 tables += 1
                 in_table = True
             cells = tuple(words(cell) for cell in raw.strip(" \u00a0").split("\t"))
-            line = row_line(cells, f"line {number}", number, tables)
+            line = row_line(cells, phrases.line(number), number, tables)
         else:
             in_table = False
-            line = Line(text=words(raw), where=f"line {number}", number=number)
+            line = Line(text=words(raw), where=phrases.line(number), number=number)
         problems.extend(invisible(name, raw, line))
         lines.append(line)
     if problems:

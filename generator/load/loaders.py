@@ -27,7 +27,7 @@ class RecordAliases(yaml.composer.Composer):
             defect = (
                 ("yaml",),
                 event.start_mark.line + 1,
-                f"alias '*{event.anchor}' is not supported (write the value out in full)",
+                f"không dùng được tham chiếu (alias) '*{event.anchor}' (hãy viết đầy đủ giá trị ra)",
             )
             # NOTE: once per line is enough; an alias bomb repeats the same alias many times.
             if defect not in self.alias_defects[-1:]:

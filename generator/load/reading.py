@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator import phrases
 from generator.errors import InputError, Problem
 
 # NOTE: A resolution is tens of kilobytes; the limit only stops a runaway or hostile file before
@@ -17,24 +18,24 @@ def read_text(path: Path, name: str) -> str:
     unreadable, oversized or non-UTF-8 file, with the line of the first bad byte."""
 
     def fail(message: str) -> InputError:
-        return InputError([Problem(file=name, line=None, path="(file)", message=message)])
+        return InputError([Problem(file=name, line=None, path="(tệp)", message=message)])
 
     try:
         if path.is_dir():
-            raise fail("is a directory (expected a YAML file)")
+            raise fail("đây là một thư mục, không phải tệp (cần một tệp YAML)")
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise fail(
-                f"the file is {size:,} bytes, larger than the limit of {MAX_BYTES:,} "
-                "(expected a resolution of at most a few hundred kilobytes)"
+                f"tệp nặng {phrases.number(size)} byte, vượt giới hạn {phrases.number(MAX_BYTES)} byte "
+                "(một nghị quyết chỉ cần tối đa vài trăm kilobyte)"
             )
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise fail("file not found (expected the resolution's YAML file; check the path)") from None
-    except PermissionError:
-        raise fail("cannot read the file: permission denied (make it readable)") from None
+        raise fail("không tìm thấy tệp (cần tệp YAML của nghị quyết; hãy kiểm tra lại đường dẫn)") from None
+    except PermissionError as err:
+        raise fail(f"không có quyền đọc tệp (hãy cấp quyền đọc){phrases.os_reason(err)}") from None
     except OSError as err:
-        raise fail(f"cannot read the file: {err.strerror or err}") from None
+        raise fail(f"không đọc được tệp{phrases.os_reason(err)}") from None
     if raw.startswith(b"\xef\xbb\xbf"):  # a BOM, as Notepad on Windows writes it
         raw = raw[3:]
     try:
@@ -48,9 +49,9 @@ def read_text(path: Path, name: str) -> str:
                 Problem(
                     file=name,
                     line=line,
-                    path="(file)",
-                    message=f"byte 0x{byte:02X} at column {column} is not UTF-8 (expected the file saved "
-                    "as UTF-8; in Notepad: File > Save As > Encoding: UTF-8)",
+                    path="(tệp)",
+                    message=f"byte 0x{byte:02X} ở cột {column} không phải chữ UTF-8 "
+                    f"(cần {phrases.SAVE_UTF8})",
                 )
             ]
         ) from None

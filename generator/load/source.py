@@ -16,6 +16,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from generator import phrases
 from generator.errors import InputError, Problem
 from generator.load.loaders import FastLoader as _FastLoader
 from generator.load.loaders import Loader as _Loader
@@ -71,7 +72,7 @@ def format_path(path: DataPath) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(document)"
+    return out or "(toàn bộ dữ liệu)"
 
 
 def load(path: Path, name: str | None = None) -> Loaded:
@@ -99,7 +100,8 @@ def parse(text: str, name: str) -> Loaded:
     except yaml.MarkedYAMLError as err:
         raise InputError([syntax_problem(err, text, name)]) from None
     except yaml.YAMLError as err:  # errors without a mark
-        raise InputError([Problem(file=name, line=None, path="yaml", message=str(err))]) from None
+        unread = f"không đọc được tệp YAML [{err}]"
+        raise InputError([Problem(file=name, line=None, path="yaml", message=unread)]) from None
     except RecursionError:
         raise InputError(
             [
@@ -107,7 +109,7 @@ def parse(text: str, name: str) -> Loaded:
                     file=name,
                     line=_deep_line(text),
                     path="yaml",
-                    message="the data is nested too deeply (expected at most a few levels of indentation)",
+                    message="dữ liệu lồng nhau quá nhiều cấp (chỉ cần vài cấp thụt lề)",
                 )
             ]
         ) from None
@@ -120,8 +122,9 @@ def parse(text: str, name: str) -> Loaded:
                 Problem(
                     file=name,
                     line=1,
-                    path="(document)",
-                    message="the file has no data (expected the resolution as a YAML mapping)",
+                    path="(toàn bộ dữ liệu)",
+                    message="tệp không có dữ liệu (cần nội dung nghị quyết dạng các trường YAML "
+                    "'tên: giá trị')",
                 )
             ]
         )
@@ -181,14 +184,13 @@ def _unprintable(err: yaml.reader.ReaderError, text: str, name: str) -> Problem:
     line = text.count("\n", 0, err.position) + 1
     column = err.position - (text.rfind("\n", 0, err.position) + 1) + 1
     char = chr(err.character) if isinstance(err.character, int) else err.character
-    what = unicodedata.name(char, "a control character")
+    what = unicodedata.name(char, "CONTROL CHARACTER")
     return Problem(
         file=name,
         line=line,
         path="yaml",
-        message=f"character U+{ord(char):04X} ({what}) at column {column} is not allowed "
-        "in a YAML file (delete it; it often comes with text pasted from a PDF, "
-        "Word or a web page)",
+        message=f"ký tự điều khiển U+{ord(char):04X} [{what}] ở cột {column} không được phép có "
+        f"trong tệp YAML (hãy xóa ký tự này; ký tự này {phrases.PASTED})",
     )
 
 
@@ -207,8 +209,8 @@ class _Builder:
         self.problem(
             node,
             path,
-            f"tag '{node.tag.replace('tag:yaml.org,2002:', '!!')}' is not "
-            "allowed (remove it; only plain values are accepted)",
+            f"không được dùng thẻ (tag) '{node.tag.replace('tag:yaml.org,2002:', '!!')}' "
+            "(hãy xóa thẻ này; chỉ chấp nhận giá trị thông thường)",
         )
 
     def value(self, node: Node, path: DataPath) -> Any:
@@ -230,11 +232,11 @@ class _Builder:
                 self.problem(
                     key_node,
                     path + ("<<",),
-                    "the merge key '<<' is not supported (write the fields out in full)",
+                    "không dùng được khóa gộp '<<' (hãy viết đầy đủ các trường ra)",
                 )
                 continue
             if not isinstance(key_node, ScalarNode):
-                self.problem(key_node, path, "keys must be plain names (expected e.g. 'text:')")
+                self.problem(key_node, path, "tên trường phải là một tên thông thường (ví dụ 'text:')")
                 continue
             key = key_node.value
             line = key_node.start_mark.line + 1
@@ -242,7 +244,7 @@ class _Builder:
                 self.problem(
                     key_node,
                     path + (key,),
-                    f"duplicate key '{key}' (first at line {first_line[key]}; keep only one)",
+                    f"trùng tên trường '{key}' (đã có ở {phrases.line(first_line[key])}; chỉ giữ lại một)",
                 )
                 continue
             first_line[key] = line
@@ -259,8 +261,8 @@ class _Builder:
             return self.problem(
                 node,
                 path,
-                f"a number of {digits:,} digits is too long (expected a whole "
-                "number of a few digits, e.g. 1; if it is meant as text, put it in quotes)",
+                f"số có {phrases.number(digits)} chữ số là quá dài (cần một số nguyên vài chữ số, ví dụ 1; "
+                "nếu đây là chữ, hãy đặt trong dấu ngoặc kép)",
             )
         try:
             return self._constructor.construct_object(node)

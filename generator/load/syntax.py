@@ -2,7 +2,8 @@
 
 PyYAML reports where the parser gave up, which is often lines after the mistake (a quote left
 open swallows the lines below it) and in parser words (`expected <block end>`). Its words are
-kept, for whoever knows YAML; the line is moved to where the mistake starts and a hint is added.
+kept in square brackets, for whoever knows YAML, after our sentence in Vietnamese of what it means
+and how to fix it; the line is moved to where the mistake starts.
 """
 
 from __future__ import annotations
@@ -18,65 +19,89 @@ _KEY = re.compile(r"^([ \t]*)(- +)?([^\s#\-\[\]{}'\"][^:#]*?|\"[^\"]*\"|'[^']*')
 _ENTRY = re.compile(r"^([ \t]*)- ")
 
 _INDENT = (
-    "the indentation of this line does not match the lines around it: indent each level by "
-    "2 spaces, and start fields of the same block in the same column"
+    "thụt lề của dòng này không khớp với các dòng xung quanh",
+    "mỗi cấp thụt vào 2 dấu cách, các trường cùng một khối bắt đầu ở cùng một cột",
 )
 
 
 def syntax_problem(err: yaml.MarkedYAMLError, text: str, name: str) -> Problem:
-    """The problem to report for a YAML syntax error in `text` (the decoded file)."""
+    """The problem to report for a YAML syntax error in `text` (the decoded file): what it means
+    and how to fix it, in Vietnamese, then PyYAML's own words in square brackets."""
     mark = err.problem_mark or err.context_mark
     line = mark.line + 1 if mark else None
     what = err.problem or "syntax error"
     context = err.context or ""
-    hint = "check the indentation, quotes and colons on this line or the one above"
+    meaning, fix = (
+        "dòng này hoặc dòng trên viết sai cú pháp",
+        "hãy kiểm tra thụt lề, dấu ngoặc kép và dấu hai chấm ở dòng này hoặc dòng trên",
+    )
     opened = _open_quote_line(text, mark)
     dash = next((n for n in (line, (line or 0) - 1) if _dash_without_space(_line_text(text, n))), None)
     if "\t" in what or "'\\t'" in what:
-        hint = "indent with spaces, not tabs"
+        meaning, fix = "dòng này thụt lề bằng ký tự tab", "hãy thụt lề bằng dấu cách, không dùng phím Tab"
     elif "quoted scalar" in context and err.context_mark:
         line = err.context_mark.line + 1
-        hint = "the quote opened on this line is not closed: add the closing quote at the end of the value"
+        meaning, fix = (
+            "dấu ngoặc kép mở ở dòng này chưa được đóng",
+            "hãy thêm dấu ngoặc kép đóng ở cuối giá trị",
+        )
     elif opened is not None:
         line = opened
-        hint = (
-            "the quote opened on this line is not closed on it: close it at the end of the "
-            'value, or, if the text itself contains a quote, write it as \\" inside "..."'
+        meaning, fix = (
+            "dấu ngoặc kép mở ở dòng này không được đóng trên cùng dòng",
+            "hãy đóng ở cuối giá trị, hoặc, nếu chính câu chữ có dấu ngoặc kép, hãy viết dấu đó "
+            'thành \\" bên trong "..."',
         )
     elif "flow sequence" in context or "flow mapping" in context:
         line = err.context_mark.line + 1 if err.context_mark else line
-        hint = (
-            "a '[' or '{' opened on this line is not closed; put text that starts with "
-            "'[' or '{' in quotes, e.g. text: \"[...] ...\""
+        meaning, fix = (
+            "dấu '[' hoặc '{' mở ở dòng này chưa được đóng",
+            "chữ bắt đầu bằng '[' hoặc '{' phải đặt trong dấu ngoặc kép, ví dụ text: \"[...] ...\"",
         )
     elif dash is not None:
         line = dash
-        hint = "put a space after '-' at the start of a list entry, e.g. '- id: ...'"
+        meaning, fix = (
+            "thiếu dấu cách sau dấu '-' ở đầu một ý của danh sách",
+            "hãy thêm một dấu cách, ví dụ '- id: ...'",
+        )
     elif "mapping values are not allowed" in what:
-        hint = "a value that contains ': ' must be quoted, e.g. text: \"...\""
+        meaning, fix = (
+            "giá trị có chứa ': ' mà không nằm trong dấu ngoặc kép",
+            'hãy đặt cả giá trị trong dấu ngoặc kép, ví dụ text: "..."',
+        )
     elif "could not find expected ':'" in what:
         line = err.context_mark.line + 1 if err.context_mark else line
-        hint = (
-            "each line of fields is 'name: value', with a space after the colon; a text "
-            "that goes on to the next line must be indented further than its name"
+        meaning, fix = (
+            "dòng này không có dạng 'tên: giá trị'",
+            "mỗi dòng trường viết 'tên: giá trị', có dấu cách sau dấu hai chấm; chữ viết tiếp "
+            "xuống dòng dưới phải thụt lề sâu hơn tên trường",
         )
     elif "cannot start any token" in what:
         character = what.split("character ")[-1].split(" ")[0]
-        hint = f"a value cannot start with {character}: put the whole value in quotes"
+        meaning, fix = (
+            f"giá trị không được bắt đầu bằng {character}",
+            "hãy đặt cả giá trị trong dấu ngoặc kép",
+        )
     elif "<block end>" in what and "'-'" in what:
-        hint = "a list entry ('- ') where fields were expected: line it up with its list, or remove the '- '"
+        meaning, fix = (
+            "có một ý danh sách ('- ') ở chỗ cần các trường",
+            "hãy thụt lề cho thẳng với danh sách của nó, hoặc bỏ '- '",
+        )
     elif "<block end>" in what and "<scalar>" in what:
-        hint = 'text after a closing quote: put the whole value in quotes, and write a quote inside it as \\"'
+        meaning, fix = (
+            "có chữ nằm sau dấu ngoặc kép đóng",
+            'hãy đặt cả giá trị trong dấu ngoặc kép, và viết dấu ngoặc kép bên trong thành \\"',
+        )
     elif "<block end>" in what or "<block mapping start>" in what or "<block sequence start>" in what:
-        hint = _INDENT
+        meaning, fix = _INDENT
     elif "found unexpected end of stream" in what:
-        hint = "a quote is not closed"
+        meaning, fix = "có dấu ngoặc kép chưa được đóng", "hãy thêm dấu ngoặc kép đóng"
     prefix = f"{context}, " if context else ""
     return Problem(
         file=name,
         line=line,
         path=data_path_at(text, line) or "yaml",
-        message=f"YAML syntax: {prefix}{what} ({hint})",
+        message=f"lỗi cú pháp YAML: {meaning} ({fix}) [{prefix}{what}]",
     )
 
 

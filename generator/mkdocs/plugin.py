@@ -110,13 +110,13 @@ class ResolutionPlugin(BasePlugin[ResolutionPluginConfig]):
     def _keep_last_good(self, err: InputError) -> list:
         """Under `mkdocs serve` after a good build: print the problems and keep the last good
         navigation (and site). Otherwise stop the build with every problem listed."""
-        header = f"{_shown(self.resolution)} has problems; nothing was generated"
+        header = f"{_shown(self.resolution)} có lỗi; chưa tạo trang nào"
         if self.command != "serve" or self.last_good_nav is None:
             raise PluginError(f"{header}:\n{err.report()}") from None
         # NOTE: printed, not logged: a logged error would abort a --strict serve, and the point is
         # to keep the last good site in the browser while the file is fixed.
         print(
-            f"ERROR    -  {header}; still serving the last good version:\n{err.report()}",
+            f"ERROR    -  {header}; trang web vẫn hiện phiên bản đúng gần nhất:\n{err.report()}",
             file=sys.stderr,
             flush=True,
         )

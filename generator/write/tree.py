@@ -57,9 +57,9 @@ def plan_sync(plan: dict[str, str], root: Path) -> SyncResult:
                 Problem(
                     file=str(target),
                     line=None,
-                    path="(file)",
-                    message="exists and was not written by the generator (move or rename it; the "
-                    "generator never overwrites a hand-written file)",
+                    path="(tệp)",
+                    message="tệp này đã có và không phải do công cụ tạo ra (hãy chuyển đi hoặc đổi tên; "
+                    "công cụ không bao giờ ghi đè một tệp do người viết)",
                 )
             )
         result.written.append(rel)
