@@ -165,3 +165,11 @@ def test_the_words_kept_in_english_are_explained_first():
     section = TEXT.split("\n## 1. ", 1)[1].split("\n## ", 1)[0]
     explained = set(re.findall(r"^\| \*\*([^*]+)\*\*", section, re.MULTILINE))
     assert {"YAML", "id", "alias", "schema", "DOCX", "UTF-8", "WSL"} <= explained
+
+
+def test_every_phrase_the_guide_explains_is_in_the_messages():
+    section = TEXT.split("\n## 12. ", 1)[1]
+    phrases = re.findall(r"^\| `([^`]+)` \|", section, re.MULTILINE)
+    assert len(phrases) >= 8
+    assert [p for p in phrases if not any(p in text for text in EXPECTED.values())] == []
+    assert not any("thiếu trường bắc buộc" in text for text in EXPECTED.values())
