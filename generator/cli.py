@@ -21,7 +21,7 @@ from generator.write.site import build_site
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command in `argv`; return the exit status (0 ok, 1 bad input, 2 bad usage)."""
-    args = _parser().parse_args(argv)
+    args = make_parser().parse_args(argv)
     try:
         return args.run(args)
     except InputError as err:
@@ -38,8 +38,8 @@ def _check(args: argparse.Namespace) -> int:
     counts = ", ".join(f"{len(s.items)} {s.name.lower()}" for s in model.sections)
     if model.official_layout:
         chapters = [s for s in model.sections if s.marker]
-        counts = f"{len(model.items)} điều" + (f" in {len(chapters)} chương" if chapters else "")
-    print(f"{args.path}: OK ({counts}; unit types: {len(model.unit_types)})")
+        counts = f"{len(model.items)} điều" + (f" trong {len(chapters)} chương" if chapters else "")
+    print(f"{args.path}: hợp lệ ({counts}; {len(model.unit_types)} loại đơn vị)")
     return 0
 
 
@@ -59,16 +59,16 @@ def _build(args: argparse.Namespace) -> int:
     if args.check:
         if result.changed:
             for rel in result.written:
-                print(f"{args.out / rel}: differs from what {args.resolution} produces", file=sys.stderr)
+                print(f"{args.out / rel}: khác với nội dung tạo từ {args.resolution}", file=sys.stderr)
             for rel in result.removed:
-                print(f"{args.out / rel}: no longer produced by {args.resolution}", file=sys.stderr)
-            print(f"{args.out}: out of date (run: python -m generator build)", file=sys.stderr)
+                print(f"{args.out / rel}: không còn được tạo từ {args.resolution}", file=sys.stderr)
+            print(f"{args.out}: chưa cập nhật (hãy chạy: python -m generator build)", file=sys.stderr)
             return 1
-        print(f"{args.out}: up to date ({result.unchanged} files)")
+        print(f"{args.out}: đã cập nhật ({result.unchanged} tệp)")
         return 0
     print(
-        f"{args.out}: {len(result.written)} written, {len(result.removed)} removed, "
-        f"{result.unchanged} unchanged"
+        f"{args.out}: ghi {len(result.written)} tệp, xóa {len(result.removed)} tệp, "
+        f"{result.unchanged} tệp không đổi"
     )
     return 0
 
@@ -89,7 +89,7 @@ def _site(args: argparse.Namespace) -> int:
         ) as config:
             status = build_site(config, site_dir)
     if status == 0:
-        print(f"{site_dir}: built")
+        print(f"{site_dir}: đã tạo xong trang web")
     return 1 if status else 0
 
 
@@ -125,8 +125,8 @@ def _offline(args: argparse.Namespace) -> int:
         print(err, file=sys.stderr)
         return 1
     print(
-        f"{archive}: {count} files, {archive.stat().st_size / 1024:.0f} KB; "
-        "unzip it and open index.html in a browser (no network needed)"
+        f"{archive}: {count} tệp, {archive.stat().st_size / 1024:.0f} KB; "
+        "hãy giải nén rồi mở index.html bằng trình duyệt (không cần mạng)"
     )
     return 0
 
@@ -188,7 +188,9 @@ _SITE_URL = "with --resolution: the address the site is published at (default: t
 _SITE_URL_ALONE = "--site-url goes with --resolution (for the site of --config, set SITE_URL)"
 
 
-def _parser() -> argparse.ArgumentParser:
+def make_parser() -> argparse.ArgumentParser:
+    """The command line's parser: its subcommands and their options (the editors' guide is tested
+    against it)."""
     parser = argparse.ArgumentParser(
         prog="python -m generator", description="Generate the site of a resolution from its YAML."
     )

@@ -101,7 +101,7 @@ def test_the_site_is_built_beside_the_resolution_file(other):
     assert (site / "index.html").is_file()
     assert (site / "bien-phap" / "4" / "index.html").is_file()
     assert (site / "bang-kiem" / "don-vi-a" / "bang-kiem-don-vi-a.pdf").is_file()
-    assert result.stdout.endswith(f"{site}: built\n")
+    assert result.stdout.endswith(f"{site}: đã tạo xong trang web\n")
     # What the build keeps beside the file, and nothing else (the configuration is removed).
     assert sorted(p.name for p in resolution.parent.iterdir()) == [
         ".cache",

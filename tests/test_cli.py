@@ -16,7 +16,9 @@ def snapshot(root):
 
 def test_check_reports_ok_with_the_counts(capsys):
     assert main(["check", str(SMALL)]) == 0
-    assert capsys.readouterr().out == f"{SMALL}: OK (2 nguyên tắc, 0 mục tiêu, 4 biện pháp; unit types: 1)\n"
+    assert (
+        capsys.readouterr().out == f"{SMALL}: hợp lệ (2 nguyên tắc, 0 mục tiêu, 4 biện pháp; 1 loại đơn vị)\n"
+    )
 
 
 def test_check_of_a_broken_file_exits_1_with_the_line_and_no_traceback(tmp_path, capsys):
@@ -33,7 +35,7 @@ def test_build_then_check_is_up_to_date(tmp_path, capsys):
     out = tmp_path / "content"
     assert main(["build", "--resolution", str(SMALL), "--out", str(out)]) == 0
     assert main(["build", "--resolution", str(SMALL), "--out", str(out), "--check"]) == 0
-    assert capsys.readouterr().out.endswith(f"{out}: up to date (27 files)\n")
+    assert capsys.readouterr().out.endswith(f"{out}: đã cập nhật (27 tệp)\n")
 
 
 def test_check_mode_fails_when_content_was_edited_by_hand(tmp_path, capsys):
@@ -42,7 +44,7 @@ def test_check_mode_fails_when_content_was_edited_by_hand(tmp_path, capsys):
     (out / "bien-phap" / "2.md").write_text("sửa tay\n", encoding="utf-8")
     assert main(["build", "--resolution", str(SMALL), "--out", str(out), "--check"]) == 1
     err = capsys.readouterr().err
-    assert f"{out / 'bien-phap' / '2.md'}: differs from what {SMALL} produces" in err
+    assert f"{out / 'bien-phap' / '2.md'}: khác với nội dung tạo từ {SMALL}" in err
     assert (out / "bien-phap" / "2.md").read_text(encoding="utf-8") == "sửa tay\n"
 
 

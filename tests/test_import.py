@@ -204,7 +204,7 @@ def test_into_keeps_what_a_person_added_and_reports_a_vanished_quote(tmp_path, c
     assert data["chapters"][0]["articles"][0]["explanation"]["citizen"] == "Biết phạm vi."
     assert "  # The one duty of khoản 1.\n" in after  # the block was kept as written, comments included
     assert "trên bảng tin;" in str(data) and "loa truyền thanh cơ sở" not in str(data["chapters"])
-    assert f"{existing}: text replaced from {amended}" in out
+    assert f"{existing}: đã thay văn bản bằng văn bản từ {amended}" in out
 
 
 def test_into_with_nothing_stale_exits_0(tmp_path, capsys):

@@ -34,7 +34,7 @@ def refused(tmp_path: Path, text: str) -> list[str]:
 
 def test_the_official_fixture_passes_the_check(capsys):
     assert main(["check", str(OFFICIAL)]) == 0
-    assert capsys.readouterr().out == f"{OFFICIAL}: OK (7 điều in 3 chương; unit types: 0)\n"
+    assert capsys.readouterr().out == f"{OFFICIAL}: hợp lệ (7 điều trong 3 chương; 0 loại đơn vị)\n"
     model = load_resolution(OFFICIAL)
     assert model.official_layout and model.source is None
     assert model.clause_label("dieu-4-khoan-3-diem-dd") == "Điểm đ khoản 3 Điều 4"

@@ -35,8 +35,8 @@ def output(path: Path, out: Path) -> str:
         raise InputError([*err.problems, _bug(out)]) from None
     _write(out, text)
     return (
-        f"{out}: imported from {path} ({_counts(data)}); compare it with the original, then add "
-        "what only a person can"
+        f"{out}: đã nhập từ {path} ({_counts(data)}); hãy đối chiếu với bản gốc, rồi bổ sung những phần "
+        "chỉ người biên tập làm được"
     )
 
 
@@ -66,16 +66,19 @@ def into(path: Path, existing: Path) -> Report:
     kept = ", ".join(
         k for k in (*merging.KEPT, "status") if k in blocks or (k in merged and k in (old.data or {}))
     )
-    summary = f"{existing}: text replaced from {path} ({_counts(merged)}); kept: {kept or 'nothing to keep'}"
+    summary = (
+        f"{existing}: đã thay văn bản bằng văn bản từ {path} ({_counts(merged)}); "
+        f"giữ lại: {kept or 'không có gì'}"
+    )
     if lines:
-        summary += f"; {len(lines)} problem(s) to fix, listed above"
+        summary += f"; {len(lines)} lỗi cần sửa, liệt kê ở trên"
     return Report(lines, summary)
 
 
 def _counts(data: dict) -> str:
     articles = merging.articles_of(data)
     chapters = len(data.get("chapters") or ())
-    return f"{chapters} chapters, {len(articles)} articles" if chapters else f"{len(articles)} articles"
+    return f"{chapters} chương, {len(articles)} điều" if chapters else f"{len(articles)} điều"
 
 
 def _bug(out: Path) -> Problem:
