@@ -21,7 +21,7 @@ from generator.write.site import build_site
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command in `argv`; return the exit status (0 ok, 1 bad input, 2 bad usage)."""
-    args = _parser().parse_args(argv)
+    args = make_parser().parse_args(argv)
     try:
         return args.run(args)
     except InputError as err:
@@ -188,7 +188,9 @@ _SITE_URL = "with --resolution: the address the site is published at (default: t
 _SITE_URL_ALONE = "--site-url goes with --resolution (for the site of --config, set SITE_URL)"
 
 
-def _parser() -> argparse.ArgumentParser:
+def make_parser() -> argparse.ArgumentParser:
+    """The command line's parser: its subcommands and their options (the editors' guide is tested
+    against it)."""
     parser = argparse.ArgumentParser(
         prog="python -m generator", description="Generate the site of a resolution from its YAML."
     )
