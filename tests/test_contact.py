@@ -69,7 +69,7 @@ def test_a_malformed_email_gets_its_message_in_vietnamese(email):
     line = BASE.count("\n") + 2
     assert [str(p) for p in refused.value.problems] == [
         f"small.yaml:{line}: contact.email: '{email}' không phải là một địa chỉ thư điện tử (cần dạng "
-        "ten@ten-mien, ví dụ baoloi@snv.tuyenquang.gov.vn: chữ không dấu, không có dấu cách, đúng một dấu @)"
+        "ten@ten-mien, ví dụ baoloi@ten-co-quan.gov.vn: chữ không dấu, không có dấu cách, đúng một dấu @)"
     ]
 
 

@@ -27,7 +27,7 @@ def check_contact(checker: _Checker, data: dict[str, Any]) -> None:
         checker.add(
             ("contact", "email"),
             f"'{email.strip()}' không phải là một địa chỉ thư điện tử (cần dạng ten@ten-mien, ví dụ "
-            "baoloi@snv.tuyenquang.gov.vn: chữ không dấu, không có dấu cách, đúng một dấu @)",
+            "baoloi@ten-co-quan.gov.vn: chữ không dấu, không có dấu cách, đúng một dấu @)",
         )
 
 
