@@ -99,7 +99,7 @@ $(DEV_INSTALLED): $(RUNTIME_INSTALLED) $(DEV_LOCK)
 audit: site $(DEV_INSTALLED) $(NODE_INSTALLED) system-deps
 	$(BIN)/python -m tests.audit site
 
-## bench: build speed and scale (real data, 10× and 100×; the official layout's fixture, 1× and 10×; imports), medians of several runs, then paired builds against the commit before the reshape at 1× and 10×; prints figures
+## bench: build speed and scale (real data, 10× and 100×; the official layout's fixture, 1× and 10×; imports; the aggregation of 1,000 checklist exports in headless Chromium), medians of several runs, then paired builds against the commit before the reshape at 1× and 10×; prints figures
 bench: $(DEV_INSTALLED) system-deps
 	$(BIN)/python -m tests.bench
 

@@ -87,6 +87,13 @@ def checklist_page(unit) -> str:
     return f"bang-kiem/{unit.id}.md"
 
 
+# The aggregation of many units' exported checklists (/bang-kiem/tong-hop/), and the JSON Schema
+# of an exported checklist: a unit type's id may not be the page's name (`tong-hop`, `index`).
+AGGREGATE = "bang-kiem/tong-hop.md"
+EXPORT_SCHEMA = "bang-kiem/schema.json"
+RESERVED_UNIT_IDS = frozenset({"tong-hop", "index"})
+
+
 def checklist_download(unit, ext: str) -> str:
     """`bang-kiem/<id>/bang-kiem-<id>.pdf`: a download, in the site beside the checklist page."""
     return f"bang-kiem/{unit.id}/bang-kiem-{unit.id}.{ext}"

@@ -33,6 +33,7 @@ PAGES: tuple[PageType, ...] = (
     PageType("checklist: public service unit", "bang-kiem/don-vi-su-nghiep-cong-lap/"),
     PageType("checklist: employer", "bang-kiem/to-chuc-co-su-dung-lao-dong/"),
     PageType("checklist: commune", "bang-kiem/xa-phuong-thi-tran/", lighthouse=True),
+    PageType("checklists: aggregation", "bang-kiem/tong-hop/"),
     PageType("glossary", "thuat-ngu/"),
     PageType("for citizens", "nguoi-dan/"),
     PageType("trainers", "giang-vien/"),

@@ -35,7 +35,7 @@ def test_build_then_check_is_up_to_date(tmp_path, capsys):
     out = tmp_path / "content"
     assert main(["build", "--resolution", str(SMALL), "--out", str(out)]) == 0
     assert main(["build", "--resolution", str(SMALL), "--out", str(out), "--check"]) == 0
-    assert capsys.readouterr().out.endswith(f"{out}: đã cập nhật (25 tệp)\n")
+    assert capsys.readouterr().out.endswith(f"{out}: đã cập nhật (27 tệp)\n")
 
 
 def test_check_mode_fails_when_content_was_edited_by_hand(tmp_path, capsys):

@@ -92,6 +92,8 @@ class _Checker:
         for value, path in dated_fields(data):
             self._check_date(value, path)
         self._check_unique(data.get("unit_types"), ("unit_types",), "id loại đơn vị")
+        for u, unit in entries(data.get("unit_types")):
+            self._unit_address(unit.get("id"), ("unit_types", u, "id"))
         ids: dict[str, DataPath] = {}
         # NOTE: aliases are claimed after every id, so that an alias naming another item's id is
         # reported at the alias (the thing to fix), wherever the two stand in the file.
@@ -218,6 +220,16 @@ class _Checker:
                 path,
                 f"'{ident}' sẽ cho {what} này địa chỉ {address}, là địa chỉ trang web dùng cho các trang "
                 f"của chính nó (cần một id khác, ví dụ tạo từ tên của {what})",
+            )
+
+    def _unit_address(self, ident: Any, path: DataPath) -> None:
+        """A unit type's id names its checklist's page, /bang-kiem/<id>/: not the checklists' own."""
+        if isinstance(ident, str) and ident in paths.RESERVED_UNIT_IDS:
+            self.add(
+                path,
+                f"'{ident}' sẽ cho bảng kiểm của loại đơn vị này địa chỉ /bang-kiem/{ident}/, là địa "
+                "chỉ trang web dùng cho các trang của chính nó (cần một id khác, ví dụ tạo từ tên của loại "
+                "đơn vị)",
             )
 
     def _check_text(self, node: Any, path: DataPath) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 
 from generator import paths
 from generator.model import Resolution
-from generator.render import checklist, glossary, legislation, official, opendata, trainers
+from generator.render import aggregate, checklist, glossary, legislation, official, opendata, trainers
 from generator.render.environment import markdown_environment
 from generator.write.cache import NO_CACHE, Cache
 
@@ -64,6 +64,7 @@ def render_site(
     pages += checklist.pages(
         model, site_url=site_url, date=date, templates_cache=templates_cache, cache=cache
     )
+    pages += aggregate.pages(model)
     pages += glossary.pages(model)
     plan: dict[str, str] = {}
     for here, template, extra in pages:
@@ -98,4 +99,10 @@ def checklist_nav(model: Resolution) -> list:
     lists = checklist.checklists(model)
     if not lists:
         return []
-    return [{"Bảng kiểm": [paths.CHECKLISTS] + [paths.checklist_page(cl.unit) for cl in lists]}]
+    return [
+        {
+            "Bảng kiểm": [paths.CHECKLISTS]
+            + [paths.checklist_page(cl.unit) for cl in lists]
+            + [paths.AGGREGATE]
+        }
+    ]

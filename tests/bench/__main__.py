@@ -9,7 +9,8 @@ real one; for the synthetic ones the same steps on the temporary project), the r
 saving resolution.yaml to the reloaded page under `mkdocs serve`, pages, cost per page and peak
 memory; then the ratios between scales, measured in this same run; the same figures for the
 official layout's fictional fixture and a text ten times as long (tests/bench/official.py); the
-import of a 200-article official text and DOCX (tests/bench/importing.py); then the comparison
+import of a 200-article official text and DOCX (tests/bench/importing.py); the aggregation
+page given 1,000 exports in headless Chromium (tests/bench/aggregate.py); then the comparison
 with a baseline commit, by default the one before the reshape (tests/bench/baseline.py: paired warm
 builds at 1× and 10×, the median of their ratios against the 10 % limit). Nothing here is a test:
 a slower figure is printed, and the exit status stays 0.
@@ -29,7 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.bench import baseline, importing
+from tests.bench import aggregate, baseline, importing
 from tests.bench import official as official_data
 from tests.bench.measure import Run, generate, serve_round_trips, timed
 from tests.bench.scale import write_scaled
@@ -165,6 +166,7 @@ def main(argv: list[str]) -> int:
         measure_scales(args)
         measure_scales(args, official=True)
         importing.report(runs=args.runs)
+        aggregate.report(runs=args.runs)
     if not args.no_baseline:
         try:
             baseline.compare(args.baseline, args.pairs, [int(s) for s in args.baseline_scales.split(",")])

@@ -6,7 +6,12 @@ import io
 import json
 import re
 
+import jsonschema
 import pytest
+
+from generator.pipeline import load_resolution
+from generator.render import aggregate
+from tests.conftest import ROOT
 
 PAGE = "bang-kiem/co-quan-nha-nuoc/"
 ROW1, ROW2 = "mt2-cong-khai", "bp6-bo-tri-kinh-phi"
@@ -85,7 +90,7 @@ def test_export_then_import_restores_everything(checklist, tmp_path):
     fill_two(checklist)
     with checklist.expect_download() as download:
         checklist.click("[data-bk-action=export]")
-    assert download.value.suggested_filename == "bang-kiem-co-quan-nha-nuoc.json"
+    assert download.value.suggested_filename == "bang-kiem-co-quan-nha-nuoc-so-noi-vu-tinh-tuyen-quang.json"
     saved = tmp_path / "bang-kiem.json"
     download.value.save_as(saved)
     data = json.loads(saved.read_text(encoding="utf-8"))
@@ -94,6 +99,56 @@ def test_export_then_import_restores_everything(checklist, tmp_path):
     checklist.click("[data-bk-action=reset]")
     assert state(checklist) == EMPTY
     checklist.set_input_files("input[data-bk-action=import]", str(saved))
+    checklist.wait_for_function("document.querySelector('[data-bk-count]').textContent === '2'")
+    assert state(checklist) == FILLED
+
+
+def test_the_export_is_the_contract_and_the_aggregation_reads_it(checklist, tmp_path, site, base_url):
+    """The export names its resolution, data version, unit type, unit, period and time, and
+    matches /bang-kiem/schema.json; its name says whose it is, in ASCII; the aggregation page reads it."""
+    fill_two(checklist)
+    checklist.fill("input[name=period]", "Năm 2025 (6 tháng đầu)")
+    with checklist.expect_download() as download:
+        checklist.click("[data-bk-action=export]")
+    name = download.value.suggested_filename
+    assert name == "bang-kiem-co-quan-nha-nuoc-so-noi-vu-tinh-tuyen-quang-nam-2025-6-thang-dau.json"
+    saved = tmp_path / name
+    download.value.save_as(saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    schema = json.loads((site / "bang-kiem" / "schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
+    model = load_resolution(ROOT / "resolution.yaml")
+    assert data["resolution"] == aggregate.identity(model) and data["data_version"] == model.version
+    assert (data["format"], data["version"], data["key"]) == (
+        "bang-kiem",
+        2,
+        "bang-kiem:55/NQ-HĐND:co-quan-nha-nuoc",
+    )
+    assert (data["unit_type"], data["unit"], data["period"]) == (
+        "co-quan-nha-nuoc",
+        FILLED["unit"],
+        "Năm 2025 (6 tháng đầu)",
+    )
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", data["exported"])
+    assert data["rows"] == {ROW1: {"result": "done", "evidence": FILLED["evidence"]}, ROW2: {"result": "na"}}
+    checklist.goto(base_url + "bang-kiem/tong-hop/")
+    checklist.wait_for_selector("[data-th-tools][data-th-ready]")
+    checklist.set_input_files("[data-th-input]", str(saved))
+    checklist.wait_for_selector("[data-th-files] li")
+    assert checklist.get_attribute("[data-th-files] li", "data-th-verdict") == "read"
+    assert "định dạng cũ" not in checklist.inner_text("[data-th-files]")
+    assert checklist.inner_text(f"[data-th-requirements] tr[data-th-id={ROW1}] [data-th-count=done]") == "1"
+
+
+def test_a_file_exported_before_the_contract_is_still_imported(checklist, tmp_path):
+    old = tmp_path / "bang-kiem-co-quan-nha-nuoc.json"
+    key = "bang-kiem:55/NQ-HĐND:co-quan-nha-nuoc"
+    rows = {ROW1: {"result": "done", "evidence": FILLED["evidence"]}, ROW2: {"result": "na"}}
+    old.write_text(
+        json.dumps({"format": "bang-kiem", "key": key, "unit": FILLED["unit"], "period": "", "rows": rows}),
+        encoding="utf-8",
+    )
+    checklist.set_input_files("input[data-bk-action=import]", str(old))
     checklist.wait_for_function("document.querySelector('[data-bk-count]').textContent === '2'")
     assert state(checklist) == FILLED
 

@@ -1,5 +1,5 @@
 """The offline zip (`make offline`) works unpacked and opened from disk, with no network at all:
-navigation, search (typed without diacritics) and filling in a checklist."""
+navigation, search (typed without diacritics), filling in a checklist and aggregating exports."""
 
 from __future__ import annotations
 
@@ -9,10 +9,13 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.pipeline import load_resolution
 from tests.audit import links
 from tests.audit.browser import chromium, open_search
 from tests.browser.test_checklist import FILLED, ROW1, fill_two, state
+from tests.browser.test_tong_hop import the_files
 from tests.conftest import ROOT
+from tests.exports import reference
 
 QUERY = "kinh phi"  # without diacritics: the Vietnamese search works from disk too
 
@@ -93,4 +96,26 @@ def test_a_checklist_filled_in_from_disk_keeps_what_was_entered(unpacked, offlin
     page.reload()
     page.wait_for_selector("[data-bk-tools][data-bk-ready]")
     assert state(page) == FILLED
+    assert outside == [] and errors == []
+
+
+def test_the_aggregation_page_counts_files_from_disk(unpacked, offline_page, tmp_path):
+    """The exports saved to disk, chosen from there on the page opened from the zip."""
+    page, outside, errors = offline_page
+    model = load_resolution(ROOT / "resolution.yaml")
+    files = the_files(model)
+    for name, raw in files:
+        (tmp_path / name.replace("/", "_")).write_bytes(raw)
+    page.goto((unpacked / "bang-kiem" / "tong-hop.html").as_uri(), wait_until="load")
+    page.wait_for_selector("[data-th-tools][data-th-ready]")
+    page.set_input_files("[data-th-input]", [str(tmp_path / name.replace("/", "_")) for name, _ in files])
+    page.wait_for_function(
+        f"document.querySelector('[data-th-tools]').getAttribute('data-th-files-read') === '{len(files)}'"
+    )
+    ref = reference(model, files)
+    done = page.eval_on_selector_all(
+        "[data-th-requirements] tbody tr",
+        "trs => trs.map(tr => tr.querySelector('[data-th-count=done]').textContent)",
+    )
+    assert [int(n) for n in done] == [c["done"] for c in ref.by_requirement.values()]
     assert outside == [] and errors == []

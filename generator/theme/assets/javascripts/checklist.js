@@ -117,12 +117,33 @@
     count();
   }
 
+  function ascii(text) {
+    // "UBND xã An Tường" -> "ubnd-xa-an-tuong": a file name any system keeps.
+    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d")
+      .toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+
   function exportFile() {
-    var data = { format: "bang-kiem", key: key, unit: state.unit, period: state.period, rows: state.rows };
+    // The export's contract (/bang-kiem/schema.json): `format` and `key` as before (older pages
+    // check them on import), and what an aggregator needs to know whose file it holds.
+    var attr = function (name) { return tools.getAttribute("data-bk-" + name) || ""; };
+    var data = {
+      format: "bang-kiem",
+      version: 2,
+      key: key,
+      resolution: { number: attr("number"), date: attr("date"), issuer: attr("issuer") },
+      data_version: attr("version"),
+      unit_type: attr("unit-type"),
+      unit: state.unit,
+      period: state.period,
+      exported: new Date().toISOString(),
+      rows: state.rows
+    };
     var blob = new Blob([JSON.stringify(data, null, 2)], { type: "application/json" });
     var a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
-    a.download = "bang-kiem-" + key.split(":").pop() + ".json";
+    a.download = ["bang-kiem", attr("unit-type") || key.split(":").pop(), ascii(state.unit), ascii(state.period)]
+      .filter(Boolean).join("-") + ".json";
     document.body.appendChild(a);
     a.click();
     a.remove();
