@@ -108,7 +108,7 @@ def test_import_passes_check_and_holds_every_line_verbatim(fixture, as_docx, tmp
     assert data_lines(data) == input_lines(fixture)
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../")
-    assert f"from {source.name}:" in text and "unit_types" in text.split("\nformat:")[0]
+    assert f"tạo từ {source.name}:" in text and "unit_types" in text.split("\nformat:")[0]
 
 
 def test_the_docx_imports_to_the_same_data_as_the_text(fixture, tmp_path):

@@ -123,7 +123,7 @@ def test_a_build_that_crashes_midway_leaves_the_previous_site_complete(built):
     result = generator_site(built)
     assert result.returncode == 1
     assert "simulated crash in the middle of writing the site" in result.stderr
-    assert f"{built / 'site'}: left as it was (the build failed)" in result.stderr
+    assert f"{built / 'site'}: giữ nguyên như cũ (tạo trang web không thành công)" in result.stderr
     assert snapshot(built / "site") == before_site
     assert snapshot(built / "content") != before_content  # the crash came after content/ was made
     assert sorted(p.name for p in built.iterdir() if p.name.startswith(".site")) == []

@@ -59,14 +59,15 @@ def header(output: Path, source_name: str) -> str:
     schema = schema_line(output)
     lines = [schema, "#"] if schema else []
     lines += [
-        f"# Imported by `python -m generator import` from {source_name}: the official text, verbatim,",
-        "# in the order of the document, and what is derived from its own lines (type, number, dates,",
-        "# issuer, trích yếu, signer). Compare it with the original before publishing.",
-        "# A person may add: site (the site's name, description and address), unit_types, requirements",
-        "# and not_checkable (the checklists), glossary, and an explanation under any article; and the",
-        "# status (legal force, history) once verified. Never reword the text: import an amended text",
-        "# with `python -m generator import NEW --into THIS.yaml`, which keeps those additions.",
-        "# Check it with: python -m generator check THIS.yaml",
+        f"# Tệp này do `python -m generator import` tạo từ {source_name}: văn bản chính thức, nguyên văn,",
+        "# theo thứ tự của văn bản, và những gì lấy ra từ chính các dòng của nó (loại văn bản, số hiệu,",
+        "# ngày tháng, cơ quan ban hành, trích yếu, người ký). Hãy đối chiếu với bản gốc trước khi công bố.",
+        "# Người biên tập có thể thêm: site (tên, mô tả và địa chỉ trang web), unit_types, requirements",
+        "# và not_checkable (các bảng kiểm), glossary, và explanation dưới bất kỳ điều nào; và status",
+        "# (tình trạng hiệu lực, lịch sử) khi đã xác minh. Không bao giờ sửa lời văn: văn bản sửa đổi thì",
+        "# nhập bằng `python -m generator import TỆP-MỚI --into TỆP-NÀY.yaml`, lệnh này giữ",
+        "# các phần đã thêm.",
+        "# Kiểm tra bằng: python -m generator check TỆP-NÀY.yaml",
     ]
     return "\n".join(lines) + "\n"
 

@@ -72,7 +72,8 @@ def build(
         )
     if result.returncode != 0:
         raise RuntimeError(
-            f"the offline build failed (mkdocs exit status {result.returncode}; its messages are above)"
+            f"không tạo được bản xem không cần mạng (các thông báo của mkdocs ở phía trên) "
+            f"[mkdocs exit status {result.returncode}]"
         )
 
 

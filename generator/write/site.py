@@ -63,7 +63,7 @@ def build_site(config: Path, site_dir: Path, mkdocs_args: list[str] | None = Non
         # folder MkDocs is still writing in would not look abandoned to another build.
         status = subprocess.run(command, check=False, pass_fds=(stage.fd,)).returncode
         if status != 0:
-            print(f"{site_dir}: left as it was (the build failed)", file=sys.stderr)
+            print(f"{site_dir}: giữ nguyên như cũ (tạo trang web không thành công)", file=sys.stderr)
             return status
         try:
             os.chmod(stage.path, 0o755)  # NOTE: a web server must read it
