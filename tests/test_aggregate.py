@@ -13,6 +13,7 @@ from generator.load.source import parse
 from generator.render import aggregate
 from tests.conftest import ROOT, SMALL, rendered
 from tests.exports import export
+from tests.golden import OFFICIAL
 
 ALIASED = SMALL.read_text(encoding="utf-8").replace(
     "  - id: nt1-cong-khai\n", "  - id: nt1-cong-khai\n    aliases: [nt1-cu]\n", 1
@@ -51,3 +52,16 @@ def test_the_real_resolutions_page_lists_its_four_unit_types():
     page = (ROOT / "content" / "bang-kiem" / "tong-hop.md").read_text(encoding="utf-8")
     assert len(re.findall(r'<option value="[^"]+"', page)) == 4
     assert "BÁO CÁO TỔNG HỢP KẾT QUẢ TỰ KIỂM TRA" in page
+
+
+def test_a_resolution_in_the_official_layout_has_its_aggregation_page_too():
+    text = OFFICIAL.read_text(encoding="utf-8") + (OFFICIAL.parent / "requirements-block.yaml").read_text(
+        encoding="utf-8"
+    )
+    model = validate(parse(text, OFFICIAL.name))
+    page = rendered(model, OFFICIAL.name)[paths.AGGREGATE]
+    ids = re.findall(r'<tr data-th-id="([^"]*)"', page)
+    assert ids and set(ids) == {r.id for r in model.requirements if r.applies_to}
+    # a row citing a khoản or điểm links to its anchor on the article's page
+    assert re.search(r'<a href="\.\./dieu-\w+\.md#dieu-\w+-khoan-\d+', page)
+    assert len(re.findall(r'<option value="[^"]+"', page)) == len(model.unit_types)

@@ -313,3 +313,26 @@ def test_a_row_under_an_old_id_counts_for_the_current_one(page, base_url, model)
     assert page.inner_text(f"{row} [data-th-count=done]") == "1"
     assert page.inner_text(f"{row} [data-th-count=todo]") == "1"
     assert "không có trong dữ liệu" not in page.inner_text("[data-th-files]")
+
+
+def test_files_dropped_on_the_page_are_read(page, base_url, model):
+    """A drop of two files (a DataTransfer made in the page, as a file manager's drop gives it)."""
+    xa = "xa-phuong-thi-tran"
+    first = model.requirements_for(xa)[0].id
+    texts = [
+        export(model, xa, f"UBND xã Thả {n}", "năm 2025", {first: {"result": "done"}}).decode("utf-8")
+        for n in (1, 2)
+    ]
+    page.goto(base_url + PAGE)
+    page.wait_for_selector("[data-th-tools][data-th-ready]")
+    page.evaluate(
+        """texts => {
+            const dt = new DataTransfer();
+            texts.forEach((t, i) => dt.items.add(new File([t], "tha-" + i + ".json", {type: "application/json"})));
+            document.querySelector("[data-th-drop]").dispatchEvent(
+                new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));
+        }""",
+        texts,
+    )
+    page.wait_for_function("document.querySelector('[data-th-tools]').dataset.thFilesRead === '2'")
+    assert page.inner_text(f"[data-th-requirements] tr[data-th-id={first}] [data-th-count=done]") == "2"
