@@ -31,9 +31,11 @@ export PYTHONDONTWRITEBYTECODE := 1
 serve: site
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
 
-## test: set up (browser included), lint (unless LINT=0), then run the whole test suite
+## test: set up (browser included), lint (unless LINT=0), then run the whole test suite, its files
+## spread over every core (PYTEST_ARGS= to run them one after another, or to pass other options)
+PYTEST_ARGS ?= -n auto --dist loadfile
 test: $(DEV_INSTALLED) system-deps $(NODE_INSTALLED) $(if $(filter 1,$(LINT)),lint)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## lint: ruff (rules and formatting) and mypy; runs all three, fails if any fails
 lint: $(DEV_INSTALLED)
