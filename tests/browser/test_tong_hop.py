@@ -336,3 +336,32 @@ def test_files_dropped_on_the_page_are_read(page, base_url, model):
     )
     page.wait_for_function("document.querySelector('[data-th-tools]').dataset.thFilesRead === '2'")
     assert page.inner_text(f"[data-th-requirements] tr[data-th-id={first}] [data-th-count=done]") == "2"
+
+
+def test_the_period_filter_counts_only_that_periods_units(page, base_url, model):
+    """Reports of two periods loaded together: choosing one period shows its units only, and the
+    counts per requirement are those of its units, as Python counts them from those files alone."""
+    rnd = random.Random(29)
+    later = "6 tháng đầu năm 2026"
+    extra = [
+        (
+            f"{unit.id}-2026.json",
+            export(model, unit.id, f"{unit.name} số 1", later, random_rows(model, unit.id, rnd)),
+        )
+        for unit in model.unit_types[:2]
+    ]
+    page.goto(base_url + PAGE)
+    page.wait_for_selector("[data-th-tools][data-th-ready]")
+    choose(page, the_files(model) + extra)
+    page.select_option('[data-th-filter="period"]', label=later)
+    units = page.eval_on_selector_all("[data-th-unit-rows] tr", "trs => trs.length")
+    assert units == len(extra)
+    shown = page.eval_on_selector_all(
+        "[data-th-requirements] tbody tr",
+        """trs => trs.map(tr => [tr.dataset.thId, ...['done','todo','na','blank'].map(
+            k => Number(tr.querySelector('[data-th-count=' + k + ']').textContent))])""",
+    )
+    ref = reference(model, extra)
+    assert {row[0]: dict(zip(KEYS, row[1:], strict=True)) for row in shown} == ref.by_requirement
+    page.select_option('[data-th-filter="period"]', "")
+    assert page.eval_on_selector_all("[data-th-unit-rows] tr", "trs => trs.length") > len(extra)
