@@ -11,6 +11,7 @@ import unicodedata
 import zipfile
 from xml.etree import ElementTree
 
+import openpyxl
 import pytest
 from pypdf import PdfReader
 
@@ -365,3 +366,19 @@ def test_the_period_filter_counts_only_that_periods_units(page, base_url, model)
     assert {row[0]: dict(zip(KEYS, row[1:], strict=True)) for row in shown} == ref.by_requirement
     page.select_option('[data-th-filter="period"]', "")
     assert page.eval_on_selector_all("[data-th-unit-rows] tr", "trs => trs.length") > len(extra)
+
+
+def test_a_spreadsheet_library_opens_the_workbook_with_numbers_as_numbers(loaded, model):
+    """openpyxl reads the workbook as a spreadsheet program does: two sheets with the CSVs' headers,
+    counts stored as numbers, and a unit named like a formula stored as text."""
+    page, ref, _ = loaded
+    _, raw = download(page, "xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(raw))
+    assert len(book.worksheets) == 2
+    by_req, by_unit = (list(sheet.iter_rows()) for sheet in book.worksheets)
+    assert [c.value for c in by_req[0]] == list(aggregate.BY_REQUIREMENT)
+    counts = [c for row in by_req[1:] for c in row[3:]]
+    assert counts and all(c.data_type == "n" and isinstance(c.value, int | float) for c in counts)
+    assert sum(c.value for c in counts) == sum(sum(v.values()) for v in ref.by_requirement.values())
+    formula = [c for row in by_unit for c in row if c.value == FORMULA]
+    assert len(formula) == 1 and formula[0].data_type == "s"
