@@ -23,7 +23,7 @@ from generator.cli import main
 from generator.mkdocs import resolution_config
 from generator.pipeline import load_resolution
 from tests.conftest import ROOT, SMALL
-from tests.test_serve import fetch, free_port, wait_for
+from tests.test_serve import fetch, free_port, start, wait_for
 from tests.test_site_name import FOREIGN
 
 # Files whose text is read as it is; PDF and DOCX are read through their libraries.
@@ -269,23 +269,8 @@ def test_serve_previews_another_resolution_and_stops_cleanly(tmp_path):
     shutil.copy(SMALL, resolution)
     port = free_port()
     log = tmp_path / "serve.log"
-    with open(log, "w", encoding="utf-8") as out:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "generator",
-                "serve",
-                "--resolution",
-                str(resolution),
-                "--dev-addr",
-                f"127.0.0.1:{port}",
-            ],
-            cwd=ROOT,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
+    args = ["generator", "serve", "--resolution", str(resolution), "--dev-addr", f"127.0.0.1:{port}"]
+    proc = start(args, ROOT, log)
     url = f"http://127.0.0.1:{port}/bien-phap/1/"
     try:
         assert wait_for(lambda: "Mỗi tháng họp một lần." in fetch(url)), log.read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -37,20 +38,25 @@ def wait_for(predicate, seconds: float = 60) -> bool:
     return False
 
 
+def start(args: list[str], cwd: Path, log: Path) -> subprocess.Popen:
+    """`python -m ARGS` started in `cwd`, its output (stdout and stderr) written to `log`."""
+    with open(log, "w", encoding="utf-8") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", *args],
+            cwd=cwd,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+
+
 @pytest.fixture
 def served(tmp_path):
     """The small site under `mkdocs serve`; yields (resolution path, page URL, output log)."""
     config = site_project(tmp_path, SMALL)
     port = free_port()
     log = tmp_path / "serve.log"
-    with open(log, "w", encoding="utf-8") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"],
-            cwd=tmp_path,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )
+    proc = start(["mkdocs", "serve", "-f", str(config), "-a", f"127.0.0.1:{port}"], tmp_path, log)
     url = f"http://127.0.0.1:{port}/bien-phap/1/"
     try:
         assert wait_for(lambda: "Mỗi tháng họp một lần." in fetch(url)), log.read_text(encoding="utf-8")

@@ -75,9 +75,7 @@ def stale_requirements(data: Data, loaded: Loaded) -> list[Problem]:
     texts: dict[str, str] = {}
     for article in _articles(data):
         whole = [" ".join(filter(None, (article.get("marker"), article.get("title"))))]
-        for node in _walk(article):
-            line = _line(node)
-            whole.append(line)
+        whole += (_line(node) for node in _walk(article))
         for node in (article, *_walk(article)):
             for ident in (node.get("id"), *node.get("aliases", ())):
                 if ident:
@@ -90,25 +88,31 @@ def stale_requirements(data: Data, loaded: Loaded) -> list[Problem]:
         if not isinstance(clause, str) or not isinstance(quote, str):
             continue
         if clause not in texts:
-            problems.append(
-                Problem(
-                    file=loaded.file,
-                    line=loaded.line(("requirements", i, "clause")),
-                    path=f"requirements[{rid}].clause",
-                    message=f"{clause} không còn trong văn bản vừa nhập (hãy cho yêu cầu trỏ tới phần văn "
-                    "bản hiện quy định nghĩa vụ đó, hoặc xóa yêu cầu)",
-                )
+            field, message = (
+                "clause",
+                (
+                    f"{clause} không còn trong văn bản vừa nhập (hãy cho yêu cầu trỏ tới phần văn "
+                    "bản hiện quy định nghĩa vụ đó, hoặc xóa yêu cầu)"
+                ),
             )
         elif _words(quote) not in texts[clause]:
-            problems.append(
-                Problem(
-                    file=loaded.file,
-                    line=loaded.line(("requirements", i, "quote")),
-                    path=f"requirements[{rid}].quote",
-                    message=f"không còn trong lời văn của {clause} (hãy chép lại nguyên văn từ phần văn "
-                    "bản đã sửa đổi, hoặc xóa yêu cầu)",
-                )
+            field, message = (
+                "quote",
+                (
+                    f"không còn trong lời văn của {clause} (hãy chép lại nguyên văn từ phần văn "
+                    "bản đã sửa đổi, hoặc xóa yêu cầu)"
+                ),
             )
+        else:
+            continue
+        problems.append(
+            Problem(
+                file=loaded.file,
+                line=loaded.line(("requirements", i, field)),
+                path=f"requirements[{rid}].{field}",
+                message=message,
+            )
+        )
     return problems
 
 
